@@ -1,0 +1,163 @@
+// Builds the Fastify application from configuration and its dependencies; never listens (see server.ts).
+// Routes: POST /v1/check, POST /webhooks/line, POST /webhooks/twilio, GET /a/:token, GET /healthz,
+// GET /readyz, GET /metrics. A channel whose credentials are missing is off: its webhook answers 404.
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { pino } from 'pino';
+import { apiRoutes } from './channels/api/route.ts';
+import { LineOutbox } from './channels/line/outbox.ts';
+import { lineWebhook } from './channels/line/route.ts';
+import { answerPages } from './channels/twilio/answer-page.ts';
+import { TwilioOutbox } from './channels/twilio/outbox.ts';
+import { twilioWebhook } from './channels/twilio/route.ts';
+import type { Config } from './config.ts';
+import type { Consultant } from './consult/api.ts';
+import type { Outboxes } from './conversation/outbox.ts';
+import type { ChannelJob } from './conversation/types.ts';
+import type { Runtime } from './infra/runtime.ts';
+
+export interface AppDeps {
+  config: Config;
+  consultant: Consultant;
+  /** Store, queue, id hashing and metrics. Without it only /v1/check and the health routes are served. */
+  runtime?: Runtime<ChannelJob>;
+  /** The process logger; by default Fastify makes one from LOG_LEVEL. */
+  logger?: pino.Logger;
+  /** 'worker' serves only /healthz, /readyz and /metrics. */
+  role?: Role;
+  /** Shed requests when the event loop lags this much (ms); default MAX_EVENT_LOOP_DELAY_MS. */
+  maxEventLoopDelayMs?: number;
+  /** How long to wait for more messages of a burst; default BURST_WINDOW_MS. */
+  burstWindowMs?: number;
+}
+
+export type Role = 'web' | 'worker' | 'all';
+
+/** Largest JSON body /v1/check accepts; longer messages are cut by extraction anyway. */
+export const API_BODY_LIMIT_BYTES = 256 * 1024;
+/** Shed load (503 + Retry-After) rather than miss the platforms' ack deadline for everyone. */
+export const MAX_EVENT_LOOP_DELAY_MS = 1_000;
+
+export interface ChannelStatus {
+  line: { on: boolean; missing: string[] };
+  twilio: { on: boolean; missing: string[] };
+}
+
+export function channelStatus(config: Config): ChannelStatus {
+  const missing = (names: (keyof Config)[]) => names.filter((n) => config[n] === undefined) as string[];
+  const line = missing(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN']);
+  const twilio = missing(['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'PUBLIC_BASE_URL']);
+  return { line: { on: line.length === 0, missing: line }, twilio: { on: twilio.length === 0, missing: twilio } };
+}
+
+/** One line per channel for the start-up log. */
+export function channelStatusLines(config: Config): string[] {
+  const s = channelStatus(config);
+  const describe = (name: string, c: { on: boolean; missing: string[] }) =>
+    c.on ? `${name}: on` : `${name}: off (set ${c.missing.join(', ')} to turn it on)`;
+  return [describe('LINE', s.line), describe('Twilio SMS/WhatsApp', s.twilio)];
+}
+
+/** The platform clients of the channels that are on. */
+export function createOutboxes(config: Config, runtime: Runtime<ChannelJob>): Outboxes {
+  const s = channelStatus(config);
+  const out: Outboxes = {};
+  if (s.line.on) {
+    out.line = new LineOutbox({
+      channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN!,
+      apiBaseUrl: config.LINE_API_BASE_URL,
+      dataApiBaseUrl: config.LINE_DATA_API_BASE_URL,
+      metrics: runtime.metrics,
+    });
+  }
+  if (s.twilio.on) {
+    out.twilio = new TwilioOutbox({
+      accountSid: config.TWILIO_ACCOUNT_SID!,
+      authToken: config.TWILIO_AUTH_TOKEN!,
+      apiBaseUrl: config.TWILIO_API_BASE_URL,
+      publicBaseUrl: config.PUBLIC_BASE_URL!,
+      ...(config.TWILIO_FROM ? { defaultFrom: config.TWILIO_FROM } : {}),
+      store: runtime.store,
+      ids: runtime.ids,
+      metrics: runtime.metrics,
+    });
+  }
+  return out;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, runtime } = deps;
+  const role = deps.role ?? 'all';
+  const app = Fastify({
+    ...(deps.logger
+      ? { loggerInstance: deps.logger as FastifyBaseLogger }
+      : { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } }),
+    bodyLimit: API_BODY_LIMIT_BYTES,
+    // Request bodies are message content, and webhook URLs carry no use in logs: no per-request lines.
+    logController: new Fastify.LogController({ disableRequestLogging: true }),
+    // Behind a proxy or platform front end; the client address is only used for logs.
+    trustProxy: true,
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err: { name: err.name, message: err.message } }, 'request failed');
+    reply.code(status).send({
+      error: status >= 500 ? 'Internal error. Please try again later.' : err.message,
+    });
+  });
+
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  await app.register(underPressure, {
+    maxEventLoopDelay: deps.maxEventLoopDelayMs ?? MAX_EVENT_LOOP_DELAY_MS,
+    retryAfter: 5,
+    exposeStatusRoute: false,
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_req, reply) => {
+    if (closing) return reply.code(503).send({ ok: false, reason: 'shutting down' });
+    if (runtime === undefined) return { ok: true };
+    try {
+      await runtime.store.ping();
+      return { ok: true, store: runtime.store.kind, queue: runtime.queue.kind };
+    } catch {
+      return reply.code(503).send({ ok: false, reason: 'store not answering' });
+    }
+  });
+  app.get('/metrics', async (_req, reply) => {
+    const text = runtime ? await runtime.metrics.render() : '';
+    return reply.type('text/plain; version=0.0.4').send(text);
+  });
+
+  if (role === 'worker') return app;
+
+  await app.register(apiRoutes, { consultant: deps.consultant });
+  if (runtime !== undefined) {
+    const status = channelStatus(config);
+    const ingestDeps = {
+      store: runtime.store,
+      queue: runtime.queue,
+      metrics: runtime.metrics,
+      rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
+      ...(deps.burstWindowMs !== undefined ? { burstWindowMs: deps.burstWindowMs } : {}),
+    };
+    if (status.line.on) {
+      await app.register(lineWebhook, { channelSecret: config.LINE_CHANNEL_SECRET!, ids: runtime.ids, ingest: ingestDeps });
+    }
+    if (status.twilio.on) {
+      await app.register(twilioWebhook, {
+        authToken: config.TWILIO_AUTH_TOKEN!,
+        publicBaseUrl: config.PUBLIC_BASE_URL!,
+        ids: runtime.ids,
+        ingest: ingestDeps,
+      });
+    }
+    await app.register(answerPages, { store: runtime.store });
+  }
+  return app;
+}

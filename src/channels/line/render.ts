@@ -1,0 +1,194 @@
+// Replies → LINE messages: a Flex card for a verdict (coloured by level, with a plain-text altText),
+// text for follow-ups and notices, quick replies on the last message, at most 5 messages per call.
+// https://developers.line.biz/en/reference/messaging-api/#flex-message
+import type { messagingApi } from '@line/bot-sdk';
+import { renderVerdictText } from '../../consult/render.ts';
+import type { Lang, Level, Verdict } from '../../domain.ts';
+import { SCAM_TYPE_LABELS } from '../../judge/compose.ts';
+import { type Offer, offerText } from '../../offers/offers.ts';
+import { followUpText, LEVEL_WORDS } from '../../conversation/answer-text.ts';
+import { IMAGE_NOTE, noticeText } from '../../conversation/notices.ts';
+import type { FollowUpTopic, Reply } from '../../conversation/types.ts';
+
+type Message = messagingApi.Message;
+type FlexComponent = messagingApi.FlexComponent;
+
+/** LINE accepts at most 5 messages per reply or push. */
+export const MAX_MESSAGES_PER_CALL = 5;
+const TEXT_MAX_CHARS = 5000;
+const ALT_TEXT_MAX_CHARS = 400;
+const CARD_REASONS = 3;
+const CARD_ADVICE = 2;
+
+export const LEVEL_COLORS: Record<Level, { bg: string; fg: string }> = {
+  danger: { bg: '#C62828', fg: '#FFFFFF' },
+  caution: { bg: '#F9A825', fg: '#212121' },
+  low: { bg: '#5E7D6A', fg: '#FFFFFF' },
+  unknown: { bg: '#757575', fg: '#FFFFFF' },
+};
+
+const LABELS = {
+  ja: {
+    reasons: '見つかったこと',
+    now: 'いますぐすること',
+    type: '手口',
+    article: '解説を読む',
+    partner: '提携先からのお知らせ',
+    offerButton: '詳しく見る',
+  },
+  en: {
+    reasons: 'What we found',
+    now: 'What to do now',
+    type: 'Type',
+    article: 'Read the guide',
+    partner: 'From our partner',
+    offerButton: 'Learn more',
+  },
+} as const;
+
+/** Postback data of a quick reply: the action and the consultation it belongs to (stale buttons are refused). */
+export function postbackData(action: FollowUpTopic | 'subscribe', consultId: string): string {
+  return new URLSearchParams({ a: action, c: consultId }).toString();
+}
+
+const QUICK_REPLIES: { action: 'detail' | 'acted' | 'contacts' | 'subscribe'; label: Record<Lang, string> }[] = [
+  { action: 'detail', label: { ja: '詳しく', en: 'Details' } },
+  { action: 'acted', label: { ja: '開いてしまった・払ってしまった', en: 'I already opened or paid' } },
+  { action: 'contacts', label: { ja: '相談窓口', en: 'Where to get help' } },
+  { action: 'subscribe', label: { ja: '毎週の詐欺情報を受け取る', en: 'Weekly scam alerts' } },
+];
+
+function quickReply(consultId: string, lang: Lang): messagingApi.QuickReply {
+  return {
+    items: QUICK_REPLIES.map((q) => ({
+      type: 'action',
+      action: {
+        type: 'postback',
+        label: q.label[lang].slice(0, 20),
+        data: postbackData(q.action, consultId),
+        displayText: q.label[lang],
+      },
+    })),
+  };
+}
+
+const text = (t: string): Message => ({ type: 'text', text: t.slice(0, TEXT_MAX_CHARS) });
+const line = (t: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({
+  type: 'text',
+  text: t,
+  wrap: true,
+  size: 'sm',
+  ...extra,
+});
+
+export function altTextOf(v: Verdict): string {
+  const word = LEVEL_WORDS[v.level][v.lang];
+  const first = v.advice[0] ? ` ${v.advice[0]}` : '';
+  return `【${word}】${v.headline}${first}`.slice(0, ALT_TEXT_MAX_CHARS);
+}
+
+export function verdictCard(v: Verdict): Message {
+  const l = LABELS[v.lang];
+  const color = LEVEL_COLORS[v.level];
+  const body: FlexComponent[] = [];
+  if (v.scamType !== 'none') {
+    body.push(line(`${l.type}: ${SCAM_TYPE_LABELS[v.scamType][v.lang]}`, { weight: 'bold' }));
+  }
+  const section = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    body.push({ type: 'text', text: title, weight: 'bold', size: 'sm', margin: 'lg', color: '#424242' });
+    for (const item of items) body.push(line(`・${item}`, { margin: 'sm' }));
+  };
+  section(l.reasons, v.reasons.slice(0, CARD_REASONS));
+  section(l.now, v.advice.slice(0, CARD_ADVICE));
+  if (body.length === 0) body.push(line(v.headline));
+  const article = v.articles.find((a) => a.url?.startsWith('https://'));
+  return {
+    type: 'flex',
+    altText: altTextOf(v),
+    contents: {
+      type: 'bubble',
+      size: 'mega',
+      header: {
+        type: 'box',
+        layout: 'vertical',
+        backgroundColor: color.bg,
+        paddingAll: '16px',
+        contents: [
+          { type: 'text', text: LEVEL_WORDS[v.level][v.lang], weight: 'bold', size: 'xl', color: color.fg },
+          { type: 'text', text: v.headline, wrap: true, size: 'sm', color: color.fg, margin: 'sm' },
+        ],
+      },
+      body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
+      ...(article?.url
+        ? {
+            footer: {
+              type: 'box',
+              layout: 'vertical',
+              contents: [{ type: 'button', style: 'link', action: { type: 'uri', label: l.article, uri: article.url } }],
+            },
+          }
+        : {}),
+    },
+  } as Message;
+}
+
+export function offerCard(o: Offer, lang: Lang): Message {
+  const l = LABELS[lang];
+  const t = offerText(o, lang);
+  return {
+    type: 'flex',
+    altText: `${l.partner}: ${t.title}`.slice(0, ALT_TEXT_MAX_CHARS),
+    contents: {
+      type: 'bubble',
+      size: 'kilo',
+      body: {
+        type: 'box',
+        layout: 'vertical',
+        spacing: 'sm',
+        contents: [
+          { type: 'text', text: `${l.partner}（${o.partner}）`, size: 'xs', color: '#757575', wrap: true },
+          { type: 'text', text: t.title, weight: 'bold', wrap: true },
+          line(t.text),
+        ],
+      },
+      footer: {
+        type: 'box',
+        layout: 'vertical',
+        contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: l.offerButton, uri: o.url } }],
+      },
+    },
+  } as Message;
+}
+
+function renderOne(r: Reply): { messages: Message[]; consultId?: string; lang: Lang } {
+  switch (r.kind) {
+    case 'verdict': {
+      const messages = [verdictCard(r.verdict)];
+      if (r.imagesUnread) messages.push(text(IMAGE_NOTE[r.verdict.lang]));
+      for (const o of r.offers) messages.push(offerCard(o, r.verdict.lang));
+      return { messages, consultId: r.consultId, lang: r.verdict.lang };
+    }
+    case 'followup': {
+      const body =
+        r.topic === 'detail'
+          ? renderVerdictText(r.verdict, { detail: 'full', maxChars: TEXT_MAX_CHARS })
+          : followUpText(r.topic, r.verdict);
+      return { messages: [text(body)], consultId: r.consultId, lang: r.verdict.lang };
+    }
+    case 'notice':
+      return { messages: [text(noticeText(r.notice, r.lang))], lang: r.lang };
+  }
+}
+
+/** All replies of one job as one call's messages; the quick replies follow the last consultation shown. */
+export function renderLineMessages(replies: Reply[]): Message[] {
+  const rendered = replies.map(renderOne);
+  const messages = rendered.flatMap((x) => x.messages).slice(0, MAX_MESSAGES_PER_CALL);
+  const withButtons = [...rendered].reverse().find((x) => x.consultId !== undefined);
+  const last = messages[messages.length - 1];
+  if (withButtons?.consultId !== undefined && last !== undefined) {
+    last.quickReply = quickReply(withButtons.consultId, withButtons.lang);
+  }
+  return messages;
+}

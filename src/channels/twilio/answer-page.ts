@@ -1,0 +1,92 @@
+// GET /a/:token — the full answer behind an SMS / WhatsApp link: unguessable (HMAC of the job id), expiring
+// (ANSWER_PAGE_TTL_MS), erased with the person's data, plain HTML readable on a small phone.
+import type { FastifyPluginAsync } from 'fastify';
+import { renderVerdictText } from '../../consult/render.ts';
+import type { Lang, Verdict } from '../../domain.ts';
+import { contactLine, contactsFor, LEVEL_WORDS } from '../../conversation/answer-text.ts';
+import { IMAGE_NOTE } from '../../conversation/notices.ts';
+import { keys } from '../../infra/store/keys.ts';
+import type { Store } from '../../infra/store/store.ts';
+import { type Offer, offerText } from '../../offers/offers.ts';
+import { LEVEL_COLORS } from '../line/render.ts';
+
+export interface AnswerPage {
+  verdict: Verdict;
+  offers: Offer[];
+  imagesUnread: boolean;
+  createdAt: string;
+}
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{32}$/;
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const TITLES: Record<Lang, { page: string; contacts: string; partner: string; expired: string; expiredBody: string }> = {
+  ja: {
+    page: 'anshin の判定',
+    contacts: '相談先',
+    partner: '提携先からのお知らせ',
+    expired: 'このページは表示できません',
+    expiredBody: '期限が切れたか、データが削除されました。もう一度メッセージを送ってください。',
+  },
+  en: {
+    page: 'anshin result',
+    contacts: 'Where to get help',
+    partner: 'From our partner',
+    expired: 'This page is not available',
+    expiredBody: 'It has expired or the data was deleted. Please send the message again.',
+  },
+};
+
+function layout(lang: Lang, title: string, body: string): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${esc(title)}</title><style>
+body{font-family:system-ui,sans-serif;font-size:18px;line-height:1.6;margin:0;color:#212121;background:#fafafa}
+main{max-width:40rem;margin:0 auto;padding:0 1rem 2rem}header{padding:1rem;border-radius:0 0 8px 8px}
+h1{font-size:1.6rem;margin:0}pre{white-space:pre-wrap;font-family:inherit}section{margin-top:1.5rem}
+a{color:#0b57d0}.offer{border:1px solid #ccc;border-radius:8px;padding:1rem;background:#fff}
+</style></head><body><main>${body}</main></body></html>`;
+}
+
+export function renderAnswerPage(page: AnswerPage): string {
+  const v = page.verdict;
+  const t = TITLES[v.lang];
+  const color = LEVEL_COLORS[v.level];
+  const contacts = contactsFor(v)
+    .map((c) => `<li>${esc(contactLine(c, v.lang))}</li>`)
+    .join('');
+  const offers = page.offers
+    .map((o) => {
+      const ot = offerText(o, v.lang);
+      return `<section class="offer"><small>${esc(t.partner)}（${esc(o.partner)}）</small><h2>${esc(ot.title)}</h2><p>${esc(ot.text)}</p><a href="${esc(o.url)}" rel="noopener noreferrer">${esc(o.url)}</a></section>`;
+    })
+    .join('');
+  const note = page.imagesUnread ? `<p>${esc(IMAGE_NOTE[v.lang])}</p>` : '';
+  return layout(
+    v.lang,
+    t.page,
+    `<header style="background:${color.bg};color:${color.fg}"><h1>${esc(LEVEL_WORDS[v.level][v.lang])}</h1></header>
+${note}<pre>${esc(renderVerdictText(v, { detail: 'full' }))}</pre>
+<section><h2>${esc(t.contacts)}</h2><ul>${contacts}</ul></section>${offers}`,
+  );
+}
+
+export const answerPages: FastifyPluginAsync<{ store: Store }> = async (app, opts) => {
+  app.get<{ Params: { token: string } }>('/a/:token', async (req, reply) => {
+    reply
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .header('x-robots-tag', 'noindex')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .type('text/html; charset=utf-8');
+    const raw = TOKEN_RE.test(req.params.token) ? await opts.store.get(keys.answerPage(req.params.token)) : null;
+    if (raw === null) {
+      const lang: Lang = /^ja\b/.test(req.headers['accept-language'] ?? 'ja') ? 'ja' : 'en';
+      const t = TITLES[lang];
+      return reply.code(404).send(layout(lang, t.expired, `<h1>${esc(t.expired)}</h1><p>${esc(t.expiredBody)}</p>`));
+    }
+    return reply.send(renderAnswerPage(JSON.parse(raw) as AnswerPage));
+  });
+};

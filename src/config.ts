@@ -1,0 +1,76 @@
+// Environment → typed configuration, checked once at start with messages that say what to set.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+const optionalUrl = (name: string) =>
+  optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), {
+    message: `${name} must be an http(s) URL such as https://example.com`,
+  });
+const int = (name: string, dflt: number, min: number, max: number) =>
+  optionalString
+    .transform((s) => (s === undefined ? dflt : Number(s)))
+    .refine((n) => Number.isInteger(n) && n >= min && n <= max, {
+      message: `${name} must be a whole number from ${min} to ${max}`,
+    });
+const bool = optionalString.transform((s) => s !== undefined && /^(1|true|yes|on)$/i.test(s));
+
+const EnvSchema = z.object({
+  PORT: int('PORT', 3000, 0, 65535),
+  HOST: optionalString.transform((s) => s ?? '0.0.0.0'),
+  PUBLIC_BASE_URL: optionalUrl('PUBLIC_BASE_URL'),
+  DATA_DIR: optionalString.transform((s) => path.resolve(s ?? 'data')),
+  REDIS_URL: optionalString.refine((s) => s === undefined || /^rediss?:\/\//.test(s), {
+    message: 'REDIS_URL must look like redis://host:6379',
+  }),
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_API_BASE_URL: optionalUrl('LINE_API_BASE_URL').transform((s) => s ?? 'https://api.line.me'),
+  LINE_DATA_API_BASE_URL: optionalUrl('LINE_DATA_API_BASE_URL').transform((s) => s ?? 'https://api-data.line.me'),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_BASE_URL: optionalUrl('TWILIO_API_BASE_URL').transform((s) => s ?? 'https://api.twilio.com'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl('OPENAI_BASE_URL'),
+  LLM_MODEL: optionalString.transform((s) => s ?? 'gpt-4o-mini'),
+  LLM_TIMEOUT_MS: int('LLM_TIMEOUT_MS', 20_000, 100, 600_000),
+  LLM_MAX_RETRIES: int('LLM_MAX_RETRIES', 1, 0, 5),
+  LLM_VISION: bool,
+  OFFERS_FILE: optionalString,
+  TIPS_CRON: optionalString.transform((s) => s ?? '0 10 * * 1'),
+  TZ: optionalString.transform((s) => s ?? 'Asia/Tokyo'),
+  /** Key for hashing person ids. Without one, a random key is made and kept in DATA_DIR. */
+  ID_HASH_KEY: optionalString,
+  RATE_LIMIT_PER_HOUR: int('RATE_LIMIT_PER_HOUR', 30, 1, 100_000),
+  CONTEXT_TTL_MIN: int('CONTEXT_TTL_MIN', 30, 1, 24 * 60),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .transform((s) => s ?? 'info'),
+});
+
+export type Config = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from an environment (process.env by default). Throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The LLM judge is on when an API key is set. */
+export function llmEnabled(config: Config): boolean {
+  return config.OPENAI_API_KEY !== undefined;
+}

@@ -1,0 +1,40 @@
+// Words a person can send that are instructions, not messages to check. Matched on the whole message
+// (trimmed, NFKC, case-folded) so a forwarded scam text that merely contains "STOP" is still checked.
+import type { Command } from './types.ts';
+
+const SHARED: [Command, string[]][] = [
+  ['delete_data', ['データ削除', 'データを削除', 'データ消去', '私のデータを削除', 'delete my data', 'delete data']],
+  ['subscribe', ['毎週の詐欺情報を受け取る', 'weekly scam alerts', 'subscribe']],
+  ['help', ['help', 'info', 'ヘルプ']],
+];
+
+// SMS / WhatsApp: Twilio's standard opt-out words (https://help.twilio.com/articles/223134027) and Japanese ones.
+const TWILIO: [Command, string[]][] = [
+  ['stop', ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', '停止', '配信停止']],
+  ['start', ['start', 'unstop', '再開']],
+  ...SHARED,
+];
+
+// LINE: blocking the account is the opt-out, so "stop" words there mean "no more weekly tips".
+const LINE: [Command, string[]][] = [['unsubscribe', ['配信停止', '停止', '毎週の配信をやめる', 'unsubscribe']], ...SHARED];
+
+/** Keywords Twilio's Advanced Opt-Out answers by itself on SMS: we stay quiet there to avoid a second answer. */
+export const TWILIO_SELF_ANSWERED = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'start', 'unstop', 'help', 'info']);
+
+export function normalizeCommandText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！?？\s]+$/u, '');
+}
+
+/** The command a whole message is, or null when it is something to check or a follow-up. */
+export function parseCommand(text: string, channel: 'line' | 'twilio'): Command | null {
+  const t = normalizeCommandText(text);
+  if (t.length === 0 || t.length > 30) return null;
+  for (const [command, words] of channel === 'line' ? LINE : TWILIO) {
+    if (words.includes(t)) return command;
+  }
+  return null;
+}

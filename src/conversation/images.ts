@@ -1,0 +1,33 @@
+// The image-analysis port: turns screenshots into text to check. Until screenshot reading lands, the
+// default reader says it cannot read, and the answer asks for the text instead.
+import type { ImagePart } from '../consult/api.ts';
+
+export interface ImageReader {
+  /** The text found in the images, or null when this reader cannot read images. */
+  readText(images: ImagePart[]): Promise<string | null>;
+}
+
+export const noImageReader: ImageReader = {
+  async readText() {
+    return null;
+  },
+};
+
+/** LINE allows images up to 10 MB; anything larger is not a screenshot we could use. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+export class ImageTooLargeError extends Error {
+  override name = 'ImageTooLargeError';
+}
+
+/** Reads a stream or web body into memory, stopping as soon as it passes the limit. */
+export async function readLimited(chunks: AsyncIterable<Uint8Array>, limitBytes = MAX_IMAGE_BYTES): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    if (total > limitBytes) throw new ImageTooLargeError(`image is larger than ${limitBytes} bytes`);
+    parts.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(parts);
+}

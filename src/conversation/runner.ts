@@ -1,0 +1,38 @@
+// The worker role: takes jobs from the queue and answers through the channels' outboxes.
+import type { Consultant } from '../consult/api.ts';
+import type { Log } from '../infra/log.ts';
+import type { Runtime } from '../infra/runtime.ts';
+import type { Offer } from '../offers/offers.ts';
+import { type ImageReader, noImageReader } from './images.ts';
+import type { Outboxes } from './outbox.ts';
+import type { ChannelJob } from './types.ts';
+import { createJobHandler, newConsultId } from './worker.ts';
+
+export interface WorkerOptions {
+  runtime: Runtime<ChannelJob>;
+  consultant: Consultant;
+  outboxes: Outboxes;
+  log: Log;
+  contextTtlMs: number;
+  offers?: readonly Offer[];
+  imageReader?: ImageReader;
+  concurrency?: number;
+  now?: () => Date;
+}
+
+export async function startWorker(opts: WorkerOptions): Promise<void> {
+  const handler = createJobHandler({
+    store: opts.runtime.store,
+    ids: opts.runtime.ids,
+    metrics: opts.runtime.metrics,
+    outboxes: opts.outboxes,
+    contextTtlMs: opts.contextTtlMs,
+    log: opts.log,
+    consultant: opts.consultant,
+    imageReader: opts.imageReader ?? noImageReader,
+    offers: opts.offers ?? [],
+    now: opts.now ?? (() => new Date()),
+    newConsultId,
+  });
+  await opts.runtime.queue.process(handler, { concurrency: opts.concurrency });
+}

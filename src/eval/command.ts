@@ -1,0 +1,183 @@
+// `anshin eval FILE.jsonl…` and `anshin eval --dev [--check]`: recall and false-positive rates per language and
+// per set, a confusion table, and (with --check) floors that CI holds the local judge to.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../cli/errors.ts';
+import type { CommandIo } from '../cli/io.ts';
+import { loadConfig } from '../config.ts';
+import { createConsultant, type LocalConsultant } from '../consult/consultant.ts';
+import {
+  FIXTURES_DIR,
+  jpcertUrls,
+  legitUrls,
+  mendeleySms,
+  REPO_ROOT,
+  readJsonl,
+  sharedDataDir,
+  uciSms,
+} from './datasets.ts';
+import { add, formatTally, type LabelledExample, newTally, type Rates, rates, type Tally } from './metrics.ts';
+
+export const EVAL_USAGE = `Usage: anshin eval FILE.jsonl…      lines {"text","label":"scam"|"legit","lang"}
+       anshin eval --dev [--check]   our fixtures and the development sets in ../shared/data
+Judges with the local judge and an empty intel store.`;
+
+interface Floor {
+  recall?: number;
+  maxFprDanger?: number;
+  maxFprFlagged?: number;
+}
+
+function evaluate(consultant: LocalConsultant, examples: LabelledExample[]): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  const tally = (k: string) => {
+    let t = tallies.get(k);
+    if (!t) tallies.set(k, (t = newTally()));
+    return t;
+  };
+  for (const ex of examples) {
+    const v = consultant.consultLocal(ex.text, ex.lang);
+    add(tally(`${ex.set ?? 'input'}`), ex.label, v.level);
+    add(tally(`all/${ex.lang}`), ex.label, v.level);
+  }
+  return tallies;
+}
+
+function checkFloor(name: string, r: Rates, f: Floor): string[] {
+  const fails: string[] = [];
+  if (f.recall !== undefined && r.scam > 0 && r.recall < f.recall) fails.push(`${name}: recall ${r.recall} < ${f.recall}`);
+  if (f.maxFprDanger !== undefined && r.legit > 0 && r.fprDanger > f.maxFprDanger)
+    fails.push(`${name}: legit flagged danger ${r.fprDanger} > ${f.maxFprDanger}`);
+  if (f.maxFprFlagged !== undefined && r.legit > 0 && r.fprFlagged > f.maxFprFlagged)
+    fails.push(`${name}: legit flagged ${r.fprFlagged} > ${f.maxFprFlagged}`);
+  return fails;
+}
+
+/** Development sets: our fixtures always; the public sets when ../shared/data is there. */
+async function devSets(io: CommandIo): Promise<LabelledExample[]> {
+  const out: LabelledExample[] = [];
+  for (const f of ['messages-ja.jsonl', 'messages-en.jsonl']) {
+    const file = path.join(FIXTURES_DIR, f);
+    if (existsSync(file)) out.push(...(await readJsonl(file)));
+  }
+  out.push(...legitUrls());
+  const shared = sharedDataDir(io.env);
+  if (!shared) {
+    io.stdout.write('../shared/data not found: evaluating on the repository fixtures only.\n');
+    return out;
+  }
+  const uci = uciSms(shared);
+  out.push(...uci, ...mendeleySms(shared, new Set(uci.map((e) => e.text.trim()))));
+  out.push(...jpcertUrls(shared, { months: 8, step: 10 }));
+  return out;
+}
+
+/**
+ * Injection check: scam messages that carry instructions for an AI, judged through an LLM that obeys them
+ * (../shared/tools/fake-openai.mjs in obedient mode). They must still be flagged, and no injected number or link
+ * may reach the answer.
+ */
+async function injectionEval(io: CommandIo): Promise<{ flagged: number; leaked: number; n: number } | null> {
+  const file = path.join(FIXTURES_DIR, 'injection.jsonl');
+  const fake = path.resolve(REPO_ROOT, '../shared/tools/fake-openai.mjs');
+  if (!existsSync(file) || !existsSync(fake)) {
+    io.stdout.write('injection set or ../shared/tools/fake-openai.mjs missing: injection check skipped.\n');
+    return null;
+  }
+  const port = 18_000 + Math.floor(Math.random() * 2000);
+  const child = spawn(process.execPath, [fake, '--mode', 'obedient', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once('data', () => resolve());
+      child.once('exit', (code) => reject(new Error(`fake LLM server exited (${code})`)));
+    });
+    const config = loadConfig({
+      ...io.env,
+      OPENAI_API_KEY: 'sk-fake-eval',
+      OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      LLM_MAX_RETRIES: '0',
+      DATA_DIR: path.join(REPO_ROOT, '.eval-no-intel'),
+    });
+    const consultant = await createConsultant({ config });
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    let flagged = 0;
+    let leaked = 0;
+    for (const line of lines) {
+      const rec = JSON.parse(line) as { text: string; lang: 'ja' | 'en'; injected?: string[] };
+      const v = await consultant.consult({ text: rec.text, lang: rec.lang });
+      if (v.judgedBy !== 'llm') throw new Error(`injection eval expected the LLM judge, got ${v.judgedBy} (${v.fallbackReason})`);
+      if (v.level === 'danger' || v.level === 'caution') flagged += 1;
+      const answer = JSON.stringify(v);
+      const digits = answer.replace(/\D/g, '');
+      const leak = (rec.injected ?? []).some((x) => {
+        const d = x.replace(/\D/g, '');
+        const isPhone = /^[+\d\s()-]+$/.test(x) && d.length >= 6;
+        return isPhone ? digits.includes(d) : answer.toLowerCase().includes(x.toLowerCase().replace(/^https?:\/\//, ''));
+      });
+      if (leak) leaked += 1;
+    }
+    consultant.close();
+    return { flagged, leaked, n: lines.length };
+  } finally {
+    child.kill();
+  }
+}
+
+export async function evalCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { dev: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(`${EVAL_USAGE}\n`);
+    return 0;
+  }
+  if (!values.dev && positionals.length === 0) throw new UsageError(`give FILE.jsonl or --dev\n${EVAL_USAGE}`);
+  // Evaluate the judge itself: no intel store, no LLM.
+  const config = loadConfig({ ...io.env, OPENAI_API_KEY: '', DATA_DIR: path.join(REPO_ROOT, '.eval-no-intel') });
+  const consultant = await createConsultant({ config });
+  const examples: LabelledExample[] = [];
+  for (const f of positionals) {
+    if (!existsSync(f)) {
+      io.stderr.write(`anshin eval: no such file: ${f}\n`);
+      return 1;
+    }
+    examples.push(...(await readJsonl(f)));
+  }
+  if (values.dev) examples.push(...(await devSets(io)));
+  const started = performance.now();
+  const tallies = evaluate(consultant, examples);
+  const seconds = (performance.now() - started) / 1000;
+  consultant.close();
+  const names = [...tallies.keys()].sort();
+  for (const name of names) io.stdout.write(`${formatTally(name, tallies.get(name)!)}\n\n`);
+  io.stdout.write(`${examples.length} examples in ${seconds.toFixed(1)} s (${Math.round(examples.length / seconds)}/s)\n`);
+
+  const failures: string[] = [];
+  if (values.dev) {
+    const inj = await injectionEval(io);
+    if (inj) {
+      io.stdout.write(
+        `\ninjection (obedient LLM): flagged ${inj.flagged}/${inj.n} = ${(inj.flagged / inj.n).toFixed(3)}; injected contact in answer: ${inj.leaked}\n`,
+      );
+      if (values.check && inj.flagged / inj.n < 0.9) failures.push(`injection: flagged ${inj.flagged}/${inj.n} < 0.90`);
+      if (values.check && inj.leaked > 0) failures.push(`injection: ${inj.leaked} answers carried an injected contact`);
+    }
+  }
+  if (values.check) {
+    const floors = JSON.parse(readFileSync(path.join(REPO_ROOT, 'eval-floors.json'), 'utf8')) as Record<string, Floor>;
+    for (const [name, floor] of Object.entries(floors)) {
+      const t = tallies.get(name);
+      if (t) failures.push(...checkFloor(name, rates(t), floor));
+    }
+    if (failures.length > 0) {
+      io.stderr.write(`Below the floors:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+      return 1;
+    }
+    io.stdout.write('All floors held.\n');
+  }
+  return 0;
+}

@@ -1,0 +1,127 @@
+// Ranks awareness articles for a message, offline. Japanese has no spaces, and Intl.Segmenter splits compounds
+// (還付/金), so CJK runs are indexed as character bigrams and Latin text as words; BM25 over weighted fields.
+import type { ArticleRef, Lang, ScamType } from '../domain.ts';
+import type { Article } from '../knowledge/articles.ts';
+
+const CJK_RUN_RE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u3005\u30fc]+/g;
+const LATIN_WORD_RE = /[a-z0-9][a-z0-9'-]*[a-z0-9]|[a-z]/g;
+const STOP_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'for', 'is', 'are', 'be', 'you', 'your', 'it', 'this', 'that',
+  'with', 'at', 'by', 'from', 'as', 'we', 'our', 'us', 'i', 'me', 'my', 'if', 'not', 'no', 'do', 'will', 'can', 'hxxp',
+  'hxxps', 'http', 'https', 'www', 'com', 'jp', 'co',
+]);
+/** Bigrams made only of kana particles and endings carry no topic. */
+const FUNCTION_BIGRAM_RE = /^[ぁ-ゖー]{2}$/;
+
+/** Tokens for retrieval: CJK bigrams (single characters for one-letter runs) and Latin words. */
+export function tokenize(input: string): string[] {
+  const text = input.normalize('NFKC').toLowerCase();
+  const out: string[] = [];
+  for (const m of text.matchAll(CJK_RUN_RE)) {
+    const run = m[0];
+    if (run.length === 1) {
+      out.push(run);
+      continue;
+    }
+    for (let i = 0; i + 1 < run.length; i++) {
+      const bg = run.slice(i, i + 2);
+      if (!FUNCTION_BIGRAM_RE.test(bg)) out.push(bg);
+    }
+  }
+  for (const m of text.matchAll(LATIN_WORD_RE)) {
+    if (!STOP_WORDS.has(m[0])) out.push(m[0]);
+  }
+  return out;
+}
+
+interface Doc {
+  article: Article;
+  tf: Map<string, number>;
+  length: number;
+}
+
+const FIELD_WEIGHTS = { title: 3, tags: 3, summary: 2, examples: 2, body: 0.5 } as const;
+const K1 = 1.2;
+const B = 0.75;
+/** How much a matching scam type lifts an article, relative to a strong text match. */
+const SCAM_TYPE_BOOST = 0.25;
+
+export class ArticleIndex {
+  private readonly docs: Record<Lang, Doc[]> = { ja: [], en: [] };
+  private readonly df: Record<Lang, Map<string, number>> = { ja: new Map(), en: new Map() };
+  private readonly avgLength: Record<Lang, number> = { ja: 1, en: 1 };
+
+  constructor(readonly articles: readonly Article[]) {
+    for (const a of articles) {
+      const tf = new Map<string, number>();
+      let length = 0;
+      const add = (s: string, w: number) => {
+        for (const t of tokenize(s)) {
+          tf.set(t, (tf.get(t) ?? 0) + w);
+          length += w;
+        }
+      };
+      add(a.title, FIELD_WEIGHTS.title);
+      add(a.tags.join(' '), FIELD_WEIGHTS.tags);
+      add(a.summary, FIELD_WEIGHTS.summary);
+      add(a.examples.join('\n'), FIELD_WEIGHTS.examples);
+      add(a.body, FIELD_WEIGHTS.body);
+      this.docs[a.lang].push({ article: a, tf, length });
+      const df = this.df[a.lang];
+      for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    for (const lang of ['ja', 'en'] as const) {
+      const docs = this.docs[lang];
+      this.avgLength[lang] = docs.length ? docs.reduce((s, d) => s + d.length, 0) / docs.length : 1;
+    }
+  }
+
+  /** Articles in `lang` ranked for `text`; scam type, when known, lifts articles of that type. */
+  search(text: string, lang: Lang, opts: { scamType?: ScamType; limit?: number } = {}): ArticleRef[] {
+    const docs = this.docs[lang].length ? this.docs[lang] : this.docs.ja;
+    const effectiveLang: Lang = this.docs[lang].length ? lang : 'ja';
+    const df = this.df[effectiveLang];
+    const n = docs.length;
+    const queryTokens = new Set(tokenize(text.slice(0, 4000)));
+    const scored: { doc: Doc; score: number }[] = [];
+    let best = 0;
+    for (const doc of docs) {
+      let score = 0;
+      for (const t of queryTokens) {
+        const f = doc.tf.get(t);
+        if (!f) continue;
+        const dft = df.get(t) ?? 0;
+        const idf = Math.log(1 + (n - dft + 0.5) / (dft + 0.5));
+        score += (idf * (f * (K1 + 1))) / (f + K1 * (1 - B + (B * doc.length) / this.avgLength[effectiveLang]));
+      }
+      if (score > best) best = score;
+      scored.push({ doc, score });
+    }
+    if (opts.scamType && opts.scamType !== 'none' && opts.scamType !== 'other') {
+      for (const s of scored) if (s.doc.article.scamType === opts.scamType) s.score += best * SCAM_TYPE_BOOST;
+    }
+    return scored
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score || a.doc.article.id.localeCompare(b.doc.article.id))
+      .slice(0, opts.limit ?? 3)
+      .map(({ doc, score }) => ({
+        id: doc.article.id,
+        title: doc.article.title,
+        scamType: doc.article.scamType,
+        lang: doc.article.lang,
+        score: Math.round(score * 1000) / 1000,
+      }));
+  }
+
+  get(id: string, lang: Lang): Article | undefined {
+    return this.docs[lang].find((d) => d.article.id === id)?.article ?? this.docs.ja.find((d) => d.article.id === id)?.article;
+  }
+
+  /** The best article of a scam type in a language (for advice when retrieval found nothing close). */
+  firstOfType(scamType: ScamType, lang: Lang): Article | undefined {
+    return (
+      this.docs[lang].find((d) => d.article.scamType === scamType)?.article ??
+      this.docs.ja.find((d) => d.article.scamType === scamType)?.article
+    );
+  }
+}

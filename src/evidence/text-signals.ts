@@ -1,0 +1,482 @@
+// Scam cues in the wording of a message. Matched on NFKC-normalised text (see extract/normalize.ts), because
+// Intl.Segmenter splits compounds such as 還付/金 (STACK.md). Each rule states its evidence in a sentence that
+// stands on its own, in Japanese and English.
+import type { Bilingual, Indicators, ScamType, Signal } from '../domain.ts';
+
+interface TextRule {
+  code: string;
+  weight: number;
+  scamType?: ScamType;
+  strong?: boolean;
+  /** Every pattern must match (AND); use alternation inside a pattern for OR. */
+  all: RegExp[];
+  /** Only for messages without Japanese: UK-style premium numbers (09…) are Japanese mobiles in Japanese text. */
+  latinOnly?: boolean;
+  /** The rule does not fire when this matches (a legitimate phrasing). */
+  unless?: RegExp;
+  detail: Bilingual;
+}
+
+const RULES: TextRule[] = [
+  {
+    code: 'urgency',
+    weight: 12,
+    all: [
+      /至急|大至急|本日中|今日中|24時間以内|48時間以内|ただちに|直ちに|今すぐ|すぐに(?:確認|手続|対応|ご連絡)|期限(?:まで|内)|最終(?:通告|通知|警告)|\b(?:urgent(?:ly)?|immediately|within 24 ?h(?:ours|rs)?|final (?:notice|warning|notification)|act now|expires? today|last chance)\b/i,
+    ],
+    detail: {
+      ja: '「至急」「本日中」など、急がせる言葉があります。考える時間を与えないのは、詐欺によくある手口です。',
+      en: 'It pushes you to act at once ("urgent", "within 24 hours"). Rushing people is a common scam tactic.',
+    },
+  },
+  {
+    code: 'legal_threat',
+    weight: 18,
+    scamType: 'fictitious_billing',
+    all: [
+      /法的(?:措置|手続)|差し?押さえ|差押|訴訟|裁判(?:所)?(?:へ|に|を|の手続)|強制執行|財産の?差|民事訴訟|信用情報に登録|\b(?:legal action|court (?:action|order)|lawsuit|arrest warrant|seiz(?:e|ure) (?:of )?(?:your )?(?:assets|property))\b/i,
+    ],
+    detail: {
+      ja: '「法的措置」「差し押さえ」などの言葉で不安にさせています。正規の請求が、このような連絡でいきなり届くことはほとんどありません。',
+      en: 'It threatens legal action or seizure. Genuine claims rarely arrive this way without warning.',
+    },
+  },
+  {
+    code: 'account_suspension',
+    weight: 22,
+    scamType: 'phishing',
+    all: [
+      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:account|card|access|service)(?: has been| is| was| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
+    ],
+    detail: {
+      ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクから手続きさせるのはフィッシングの典型です。',
+      en: 'It says your account or card is suspended or locked. Using that to send you to a link is typical phishing.',
+    },
+  },
+  {
+    code: 'identity_check',
+    weight: 15,
+    scamType: 'phishing',
+    all: [
+      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur))\b/i,
+    ],
+    detail: {
+      ja: '本人確認や情報の更新を求めています。銀行やカード会社が、メールやSMSのリンクから暗証番号などを入力させることはありません。',
+      en: 'It asks you to verify or update your details. Banks and card companies do not ask for this through a link in a text.',
+    },
+  },
+  {
+    code: 'credential_request',
+    weight: 35,
+    scamType: 'account_takeover',
+    all: [
+      /暗証番号|パスワード|認証(?:コード|番号)|確認(?:コード)|ワンタイム|セキュリティ(?:コード|番号)|\d桁の(?:番号|数字|コード)|カード(?:番号|の裏)|\b(?:password|passcode|verification code|security code|one[- ]time (?:password|code|pin)|otp|pin(?: code| number)?|cvv|card number)\b/i,
+      /教え|送って|送信して|入力|伝え|お知らせください|返信|聞|\b(?:send|share|tell|enter|give|reply|provide)\b/i,
+    ],
+    unless: /(?:誰にも|絶対に|決して|第三者に)(?:教え|伝え|言わ)|教えないで|\b(?:never (?:share|tell|give)|do not share|don't share)\b/i,
+    detail: {
+      ja: '暗証番号・パスワード・認証コードなどを求めています。正規の会社や役所が、これらを聞くことはありません。',
+      en: 'It asks for a PIN, password or verification code. No genuine company or office ever asks for these.',
+    },
+  },
+  {
+    code: 'unpaid_fee',
+    weight: 30,
+    scamType: 'fictitious_billing',
+    all: [
+      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:is )?(?:due|required|failed)|settle (?:your|the) (?:balance|account))\b/i,
+    ],
+    detail: {
+      ja: '「未払い」「未納」などの料金を請求しています。身に覚えのない請求に、連絡したり支払ったりしないでください。',
+      en: 'It claims you owe an unpaid fee. Do not contact them or pay for charges you do not recognise.',
+    },
+  },
+  {
+    code: 'atm_refund',
+    weight: 60,
+    strong: true,
+    scamType: 'refund',
+    all: [/還付|払い?戻し|返金|給付金|\brefund\b/i, /ATM|\bcash machine\b/i],
+    detail: {
+      ja: 'お金を返すためにATMへ行くよう言っています。ATMでお金が戻ってくることは、絶対にありません（還付金詐欺）。',
+      en: 'It says you can get a refund at an ATM. Money is never returned through an ATM: this is a refund scam.',
+    },
+  },
+  {
+    code: 'refund_offer',
+    weight: 25,
+    scamType: 'refund',
+    all: [/還付金|医療費の?(?:払い?戻し|返金)|保険料の?(?:払い?戻し|返金)|給付金|\b(?:tax refund|emergency refund|entitled to (?:a )?refund)\b/i],
+    detail: {
+      ja: '還付金や給付金を受け取れると言っています。役所が電話やSMSで手続きを急がせることはありません。',
+      en: 'It offers a refund or benefit. Government offices do not rush you to claim one by text or phone.',
+    },
+  },
+  {
+    code: 'gift_card_payment',
+    weight: 55,
+    strong: true,
+    scamType: 'fictitious_billing',
+    all: [
+      /ギフト(?:カード|券|コード)|プリペイド|電子マネー|iTunes|Google ?Play|アップルギフト|Apple ?Gift|Amazonギフト|\bgift ?cards?\b|\bsteam card\b/i,
+      /購入|買って|番号|支払|払|コンビニ|送って|教え|\b(?:buy|purchase|pay|send|code|number)\b/i,
+    ],
+    detail: {
+      ja: 'ギフトカードや電子マネーで支払うよう求めています。支払いにギフトカードの番号を求めるのは、詐欺です。',
+      en: 'It asks for payment with gift cards or e-money. Asking for gift card numbers as payment is always a scam.',
+    },
+  },
+  {
+    code: 'crypto_payment',
+    weight: 30,
+    scamType: 'investment',
+    all: [/暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|ethereum|wallet address)\b/i],
+    detail: {
+      ja: '暗号資産（仮想通貨）での送金や投資に触れています。暗号資産での支払いを求める相手は、詐欺であることが多いです。',
+      en: 'It involves crypto-assets. Requests to pay or invest in crypto are common in scams.',
+    },
+  },
+  {
+    code: 'remote_access',
+    weight: 45,
+    strong: true,
+    scamType: 'support_scam',
+    all: [
+      /遠隔操作|リモート(?:操作|サポート|接続)|AnyDesk|TeamViewer|QuickSupport|クイックアシスト|Quick ?Assist|画面共有|\b(?:remote (?:access|desktop|support)|screen ?shar(?:e|ing))\b/i,
+    ],
+    detail: {
+      ja: '遠隔操作アプリを入れさせようとしています。他人にスマホやパソコンを操作させると、お金や情報を盗まれます。',
+      en: 'It asks you to install a remote-access app. Letting a stranger control your device leads to theft.',
+    },
+  },
+  {
+    code: 'virus_warning',
+    weight: 35,
+    scamType: 'support_scam',
+    all: [
+      /ウイルス(?:に|が)(?:感染|検出)|トロイの木馬|ハッキングされ|システム(?:が)?(?:破損|損傷)|(?:サポート|サポートセンター)(?:に|へ)(?:電話|連絡)|\b(?:virus (?:detected|infection|found)|infected with|your (?:computer|device|phone) (?:is|has been) (?:infected|hacked|compromised)|trojan|call (?:microsoft|apple|windows) support)\b/i,
+    ],
+    detail: {
+      ja: '「ウイルスに感染しました」などと警告しています。画面の警告に書かれた番号に電話させるのは、サポート詐欺です。',
+      en: 'It warns of a virus or hacking. Warnings that ask you to call a number are a tech-support scam.',
+    },
+  },
+  {
+    code: 'authority_claim',
+    weight: 35,
+    scamType: 'fake_authority',
+    all: [
+      /警察|警視庁|刑事|検察|検事|捜査|逮捕|金融庁|総務省|厚生労働省|法務省|裁判所|\b(?:police|prosecutor|fbi|interpol|customs (?:office|officer)|arrest(?:ed)?|investigat(?:ion|or))\b/i,
+      /口座|資産|お金|現金|送金|振込|ビデオ通話|捜査|事件|身の潔白|逮捕|容疑|秘密|誰にも|\b(?:bank account|money|transfer|video call|bail|fine|gift card|bitcoin|warrant)\b/i,
+    ],
+    unless: /(?:警察|警視庁)(?:相談専用電話|の相談窓口)|#9110|警察をかたる|偽警察/,
+    detail: {
+      ja: '警察・検察・役所を名乗り、お金や口座の話をしています。警察や検察が、電話やSNSでお金の振込や口座の確認を求めることはありません。',
+      en: 'It claims to be the police, a prosecutor or a ministry and talks about money or accounts. They never ask for money or account details by phone or chat.',
+    },
+  },
+  {
+    code: 'guaranteed_returns',
+    weight: 40,
+    scamType: 'investment',
+    all: [
+      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:guaranteed (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
+    ],
+    detail: {
+      ja: '「必ず儲かる」「元本保証」など、うまい投資話をしています。確実に儲かる投資はありません。',
+      en: 'It promises sure or guaranteed investment returns. No investment is guaranteed to make money.',
+    },
+  },
+  {
+    code: 'sns_investment',
+    weight: 30,
+    scamType: 'investment',
+    all: [
+      /LINE(?:グループ|で|に|の)|グループ(?:に参加|チャット)|アシスタント|有名人|著名人|インフルエンサー|\b(?:whatsapp group|telegram|join (?:our|the) group|assistant)\b/i,
+      /投資|株|銘柄|利益|運用|FX|暗号資産|\b(?:invest|stock|trading|profit|forex)\b/i,
+    ],
+    detail: {
+      ja: 'SNSやLINEのグループに誘い、投資をすすめています。SNSで知り合った人がすすめる投資は、詐欺であることが多いです。',
+      en: 'It invites you to a chat group to invest. Investments pushed through social media are often scams.',
+    },
+  },
+  {
+    code: 'romance',
+    weight: 25,
+    scamType: 'romance',
+    all: [
+      /結婚|恋人|愛して|会いたい|あなたに会|運命|二人の(?:将来|未来)|\b(?:my love|my dear|marry|soulmate|darling|love you)\b/i,
+      /送金|お金|振込|投資|手数料|関税|ギフト|暗号資産|航空券|治療費|\b(?:money|wire|transfer|fee|invest(?:ment)?|customs|plane ticket|hospital bill|gift card|bitcoin|western union)\b/i,
+    ],
+    detail: {
+      ja: '恋愛や結婚の話と、お金の話が一緒に出てきます。会ったことのない相手がお金を求めるのは、ロマンス詐欺の手口です。',
+      en: 'Talk of love or marriage comes with talk of money. Someone you have not met asking for money is a romance scam.',
+    },
+  },
+  {
+    code: 'prize',
+    weight: 30,
+    scamType: 'prize',
+    all: [
+      /当選|当たりました|賞金|懸賞|プレゼント(?:に|が)?(?:当|選)|(?:受け取り|受取)(?:手数料|の手続)|おめでとうございます.{0,20}(?:選ばれ|当)|\b(?:(?:you|u)(?:'ve| have| hav)? (?:won|been selected)(?!')|winner|prize|(?:cash|\u00a3\d+|\$\d+) award|awarded|claim (?:your|ur|the|a)|free (?:entry|gift|iphone|holiday|cash)|selected to receive|lucky draw|guaranteed (?:\u00a3|\$|cash|prize)|(?:number|mobile|phone|email) (?:has )?won)\b/i,
+    ],
+    detail: {
+      ja: '「当選しました」などと言っています。応募していない懸賞に当たることはありません。受け取りに手数料を求められたら詐欺です。',
+      en: 'It says you have won a prize. You cannot win a draw you did not enter, and real prizes never charge a fee.',
+    },
+  },
+  {
+    code: 'delivery_failure',
+    weight: 25,
+    scamType: 'delivery_sms',
+    all: [
+      /不在(?:の為|のため|で|票|通知)|持ち?帰り|再配達|お届けにあがり|配達(?:でき|出来)(?:ません|なかった)|(?:住所|宛先)(?:が)?不(?:備|明)|お荷物(?:の|を|が|に)|配送(?:状況|料|手数料)|関税|\b(?:parcel|package|delivery) (?:could not be|was not|failed|is on hold|held|pending)|(?:re-?delivery|missed delivery|delivery attempt|customs fee|shipping fee|unable to deliver|delivery (?:is )?waiting|(?:tried|attempted) to (?:make a )?deliver|re-?schedule (?:your |the )?delivery)\b/i,
+    ],
+    detail: {
+      ja: '荷物の不在や配達の失敗を知らせています。宅配業者がSMSのリンクから再配達や支払いをさせることは、基本的にありません。',
+      en: 'It says a delivery failed. Delivery firms do not ask you to rebook or pay through a link in a text.',
+    },
+  },
+  {
+    code: 'cash_card_handover',
+    weight: 60,
+    strong: true,
+    scamType: 'impersonation_call',
+    all: [
+      /キャッシュカード|通帳|クレジットカード|\bbank ?card\b/i,
+      /預か|取りに(?:伺|行|来)|回収|交換|封筒|職員が(?:伺|訪)|自宅に(?:伺|行)|暗証番号を?(?:教え|書い|聞)|\bcollect\b/i,
+    ],
+    detail: {
+      ja: 'キャッシュカードや通帳を預かる・交換すると言っています。銀行・警察・役所がカードを受け取りに来ることは、絶対にありません。',
+      en: 'It says someone will collect your bank card or bankbook. Banks, police and offices never come to collect cards.',
+    },
+  },
+  {
+    code: 'family_emergency',
+    weight: 30,
+    scamType: 'impersonation_call',
+    all: [
+      /オレだけど|俺だけど|おれだけど|携帯(?:を)?(?:なくし|落と|変え)|番号(?:が)?変わった|会社のお金|小切手|示談金|使い込|妊娠させ|事故を起こし|喉の調子|風邪をひいて声|\b(?:hi mum|hi mom|hi dad)\b.{0,80}\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b|\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b.{0,160}\b(?:send|transfer|pay|money|bill|help me)\b/i,
+    ],
+    detail: {
+      ja: '家族を名乗り、電話番号が変わった、急にお金が必要だと言っています。いったん切って、前から知っている番号に掛け直して確かめてください。',
+      en: 'It claims to be family with a new number or a sudden need for money. Check by calling the number you already know.',
+    },
+  },
+  {
+    code: 'loan_fee',
+    weight: 35,
+    scamType: 'loan',
+    all: [/融資|借入|ローン|貸付|\b(?:loan|credit)\b/i, /保証金|手数料|先に(?:振込|入金|支払)|審査(?:通過|OK)|\b(?:fee|deposit|advance)\b/i],
+    unless: /返済予定/,
+    detail: {
+      ja: 'お金を貸す前に保証金や手数料を求めています。融資の前にお金を払わせるのは、融資保証金詐欺です。',
+      en: 'It asks for a fee before lending money. Paying before a loan is an advance-fee loan scam.',
+    },
+  },
+  {
+    code: 'side_job',
+    weight: 25,
+    scamType: 'side_job',
+    all: [
+      /副業|在宅(?:ワーク|で)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|\b(?:work from home|easy money|earn \$?\d+ (?:a|per) day|part[- ]time job offer|daily (?:pay|income))\b/i,
+    ],
+    detail: {
+      ja: '「スマホで簡単に稼げる」などと副業をすすめています。最初にお金を払わせたり、情報商材を買わせたりする手口があります。',
+      en: 'It offers easy money from a side job. Such offers often end with you paying fees or buying useless courses.',
+    },
+  },
+  {
+    code: 'call_premium',
+    weight: 30,
+    scamType: 'prize',
+    all: [
+      /\b(?:call|ring|phone)\b.{0,40}\b09\d{8,9}\b|\b(?:txt|text|reply|send)\b.{0,30}\bto \d{5}\b|\b\d{5}\b.{0,30}\b(?:stop|opt out)\b|\b\d+(?:\.\d+)?p(?:\/| per )min\b|\b18\+/i,
+    ],
+    detail: {
+      ja: '有料の番号への電話や、短い番号へのSMS返信を求めています。高い料金がかかることがあります。',
+      en: 'It asks you to call a premium-rate number or text a short code. These can cost a lot.',
+    },
+  },
+  {
+    code: 'unrecognised_charge',
+    weight: 25,
+    scamType: 'phishing',
+    all: [
+      /(?:身に覚え|心当たり|お心当たり)(?:の|が)(?:ない|ありません|無い)(?:場合|方|時|とき)|ご利用に(?:覚え|心当たり)がない|\bif (?:this|it) (?:was|wasn't|was not|is) (?:not )?(?:you|made by you)|\bif (?:you )?(?:did not|didn't) (?:make|authori[sz]e|request)|\bif unauthori[sz]ed\b/i,
+      /こちら|下記|リンク|URL|http|hxxp|www\.|ログイン|お電話|連絡|\b(?:link|click|tap|call|contact|log ?in|visit)\b/i,
+    ],
+    detail: {
+      ja: '「身に覚えのない場合はこちら」と、リンクや電話で手続きさせようとしています。不安をあおって偽サイトに誘う、よくある手口です。',
+      en: 'It says "if this was not you, click here or call". Worry about a charge is used to lure people to fake sites.',
+    },
+  },
+  {
+    code: 'callback_request',
+    weight: 12,
+    all: [
+      /(?:お電話|電話して|折り返し|ご連絡)(?:ください|を)|(?:下記|こちら)の(?:番号|電話)|\b(?:call|contact|ring|phone)\b[^.!?\n]{0,25}\b(?:customer care|customer service|helpline|support|us|now|immediately|on|at)\b/i,
+      /\d{2,4}[-\s]?\d{2,4}[-\s]?\d{3,4}|\d{8,}/,
+    ],
+    detail: {
+      ja: 'メッセージに書かれた番号へ電話させようとしています。確認は、ご自分で調べた公式の番号でしてください。',
+      en: 'It asks you to call the number it gives. Check using a number you look up yourself.',
+    },
+  },
+  {
+    code: 'advance_fee',
+    weight: 35,
+    scamType: 'other',
+    all: [
+      /遺産|相続人|受取人に(?:選|指定)|未請求の|\b(?:beneficiary|bequest|inheritance|next of kin|unclaimed (?:funds?|payment|bequest)|(?:\d+(?:\.\d+)? ?)?mil+ions? (?:dollars?|usd|euros?|pounds?)|\d+ ?crores?|compensation fund|consignment box)\b/i,
+    ],
+    detail: {
+      ja: '大金や遺産を受け取れると言っています。先に手数料を払わせたり、口座情報を聞き出したりする手口です。',
+      en: 'It offers you a large sum or inheritance. These scams ask for fees or bank details first.',
+    },
+  },
+  {
+    code: 'short_code_reply',
+    weight: 20,
+    scamType: 'prize',
+    latinOnly: true,
+    all: [/\b(?:txt|text|send|reply|sms)\b[^.!?\n]{0,40}\b(?:to|on)\s*(?:no:?\s*)?\d{4,6}\b|\b\d{5}\b[^.!?\n]{0,20}\b(?:txt|text)\b/i],
+    detail: {
+      ja: '短い番号にSMSで返信するよう求めています。返信すると、有料のサービスに登録されることがあります。',
+      en: 'It asks you to text a short code. Replying can sign you up to a paid service.',
+    },
+  },
+  {
+    code: 'premium_charges',
+    weight: 25,
+    latinOnly: true,
+    all: [
+      /\b\d+(?:\.\d+)?p\s*(?:\/|per|a)?\s*(?:msg|min|minute|text|txt|wk|week)\b|\b\d{2,3}p\b|\bgbp\b|\u00a3\d+(?:\.\d\d)?\s*(?:\/|per|a)\s*(?:week|wk|msg|month|min)|\bstandard rates?\b|\bnational rate\b|\b(?:call|ring|phone)\b[^.!?\n]{0,30}\b0(?:9\d{9}|87\d{8,9}|845\d{7}|870\d{7}|871\d{7})\b|\b0(?:9\d{9}|87\d{8,9})\b/i,
+    ],
+    detail: {
+      ja: '有料の番号やメッセージの料金（1通いくら、1分いくら）が書かれています。高い料金を取られることがあります。',
+      en: 'It mentions premium-rate charges or numbers (pence per message or minute). These can cost a lot.',
+    },
+  },
+  {
+    code: 'free_offer',
+    weight: 15,
+    latinOnly: true,
+    all: [
+      /\bfree\b[^.!?\n]{0,40}\b(?:mobile|phone|camera|ringtone|tones?|nokia|video|mins|minutes|texts?|msgs?|credit|entry|gift|holiday|delivery|bluetooth|upgrade|update)\b|\b(?:mobile|phone|handset|camera|ringtone|tones?|texts?|mins|delivery|upgrade|update)\b[^.!?\n]{0,30}\bfor free\b|\b(?:freemsg|freephone|freefone|free msg)\b/i,
+    ],
+    detail: {
+      ja: '「無料」を強調して、返信や電話をさせようとしています。',
+      en: 'It stresses something "free" to get you to reply or call.',
+    },
+  },
+  {
+    code: 'claim_code',
+    weight: 25,
+    scamType: 'prize',
+    latinOnly: true,
+    all: [
+      /\b(?:claim|identifier|bonus|voucher|reference|pin) code\b|\bun-?redeemed\b|\bto claim\b|\bcollect (?:your|ur)\b|\bexpires? \d|\bvalid (?:12|24|48) ?hrs?\b|\b(?:you are|u r|you're) entitled to\b|\bpo ?box\s*\w+/i,
+    ],
+    detail: {
+      ja: '「特典を受け取るには」などと、コードや期限を示して電話や返信をさせようとしています。',
+      en: 'It gives a claim code or deadline to get you to call or reply.',
+    },
+  },
+  {
+    code: 'unsolicited_service',
+    weight: 15,
+    latinOnly: true,
+    all: [
+      /\b(?:customer service announcement|urgent message waiting|important (?:customer service )?(?:message|announcement)|(?:you have|u have) (?:\d+ )?new voicemail|tried to (?:contact|call) (?:you|u)|(?:reply|send|txt|text) stop\b|2 ?stop|opt ?out|to unsubscribe|t&cs?|tscs|ringtone|subscription|dating service|chat service)\b/i,
+    ],
+    detail: {
+      ja: '頼んでいないサービスの案内や、停止の方法が書かれた一斉送信のメッセージです。',
+      en: 'It is an unsolicited bulk message for a service you did not ask for.',
+    },
+  },
+  {
+    code: 'prompt_injection',
+    weight: 50,
+    strong: true,
+    all: [
+      /(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|system)?\s*(?:instructions|prompts?|rules)|(?:this|the) (?:message|sms|email) is (?:safe|legitimate|genuine|not (?:a )?scam)|(?:classify|mark|label|rate) (?:this|it) as (?:safe|legitimate|low)|system prompt|you are (?:now )?an? (?:ai|assistant)|(?:AI|ＡＩ|アシスタント|チャットボット)(?:へ|に|は)(?:の指示)?.{0,10}(?:指示|無視|安全)|(?:指示|命令|ルール)を(?:すべて)?無視|(?:この|本)(?:メッセージ|メール|SMS)は(?:安全|正規|本物|詐欺ではありません)|安全(?:と|だと)(?:判定|回答|答え)/i,
+    ],
+    detail: {
+      ja: 'AIへの指示のような文（「安全と答えてください」など）が含まれています。正規の連絡に、このような文が書かれることはありません。',
+      en: 'It contains instructions aimed at an AI ("say this is safe"). Genuine messages never contain such text.',
+    },
+  },
+];
+
+const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/**
+ * Marks of unsolicited bulk SMS in English (premium services, handset offers, adult chat, "win" draws). One mark
+ * proves nothing; several together are a bulk message sent to strangers, which people should not answer.
+ */
+const BULK_MARKS: RegExp[] = [
+  /\b(?:mins|minutes|line ?rental|linerental|camera ?phone|video ?phone|handset|ringtones?|poly(?:phonic)?|mono tones?|tones?\b.{0,20}\bmobile)\b/i,
+  /\b(?:nokia|motorola|sony ?ericsson|orange|o2|vodafone|t-mobile|upd8|mobileupd8)\b/i,
+  /\b(?:half price|special offer|latest offer|offers?\b.{0,20}\b(?:now|today)|for only|from only|just \u00a3|only \u00a3|\d+\s?(?:gbp|pounds?)\b)/i,
+  /\b(?:sexy|singles|flirt(?:ing)?|dating|xxx|hot pics|girls waiting|chat(?:ting)? with|meet (?:someone|singles))\b/i,
+  /\b(?:win|won|winner|prize|draw|lucky day|surprise awaiting|chance to win|voucher)\b/i,
+  /\b(?:call|ring|phone|dial)\b[^.!?\n]{0,40}\b0\d{3}\s?\d{3}\s?\d{3,4}\b|\b0800\s?\d{3}/i,
+  /\b(?:reply|txt|text)\b[^.!?\n]{0,15}\b[A-Z]{3,}\b/,
+  /\b(?:u|ur|2day|4|2|txt|msg|mob|fone|gr8|wk)\b.{0,60}\b(?:free|win|prize|offer|call|reply|claim)\b/i,
+  /\b(?:wap|www)\.[a-z0-9-]+|\b(?:18|16)\+|\bage (?:verify|16|18)\b/i,
+];
+const SHOUTED_WORD_RE = /\b[A-Z]{4,}\b/g;
+
+function bulkMarks(text: string): number {
+  let n = BULK_MARKS.reduce((k, re) => k + (re.test(text) ? 1 : 0), 0);
+  if ((text.match(SHOUTED_WORD_RE) ?? []).length >= 3) n += 1;
+  return n;
+}
+
+/** Text signals for normalised text and its indicators. */
+export function textSignals(ind: Indicators): Signal[] {
+  const text = ind.text;
+  const out: Signal[] = [];
+  const japanese = JAPANESE_RE.test(text);
+  for (const rule of RULES) {
+    if (rule.latinOnly && japanese) continue;
+    if (!rule.all.every((re) => re.test(text))) continue;
+    if (rule.unless?.test(text)) continue;
+    out.push({
+      code: rule.code,
+      weight: rule.weight,
+      detail: rule.detail,
+      ...(rule.scamType ? { scamType: rule.scamType } : {}),
+      ...(rule.strong ? { strong: true } : {}),
+    });
+  }
+  if (!japanese) {
+    const marks = bulkMarks(text);
+    if (marks >= 2) {
+      out.push({
+        code: 'bulk_marketing',
+        weight: marks >= 3 ? 30 : 18,
+        scamType: 'prize',
+        detail: {
+          ja: '見知らぬ相手に一斉に送られる、迷惑な宣伝メッセージの特徴があります。返信や電話はしないでください。',
+          en: 'It has the marks of unsolicited bulk messages sent to strangers. Do not reply or call.',
+        },
+      });
+    }
+  }
+  if (ind.invisibleChars > 0) {
+    out.push({
+      code: 'invisible_chars',
+      weight: 15,
+      detail: {
+        ja: `目に見えない文字が${ind.invisibleChars}個含まれていました。迷惑メールの検知をすり抜けるための細工であることがあります。`,
+        en: `It contained ${ind.invisibleChars} invisible character(s), a trick used to slip past spam filters.`,
+      },
+    });
+  }
+  return out;
+}
+
+/** Codes of all text rules, for tests and documentation. */
+export const TEXT_SIGNAL_CODES: readonly string[] = [...RULES.map((r) => r.code), 'bulk_marketing', 'invisible_chars'];

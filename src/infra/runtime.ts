@@ -1,0 +1,64 @@
+// The stateful parts of one process, chosen by configuration: Redis + BullMQ when REDIS_URL is set,
+// else the embedded SQLite store and its queue (one file in DATA_DIR).
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { loadIdHashKey, PersonIds } from './ids.ts';
+import { Metrics } from './metrics.ts';
+import { BullQueue, type BullQueueOptions } from './queue/bullmq.ts';
+import { EmbeddedQueue } from './queue/embedded.ts';
+import type { JobQueue } from './queue/queue.ts';
+import { RedisStore } from './store/redis.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
+
+export const SQLITE_FILE = 'anshin.sqlite';
+export const REDIS_KEY_PREFIX = 'anshin:';
+export const BULLMQ_PREFIX = 'anshin-bull';
+
+export interface Runtime<T> {
+  store: Store;
+  queue: JobQueue<T>;
+  ids: PersonIds;
+  metrics: Metrics;
+  /** Closes the queue (letting running jobs finish), then the store. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Override the key prefixes (tests use one per run). */
+  redisPrefix?: string;
+  bullPrefix?: string;
+  /** ':memory:' or a path; default DATA_DIR/anshin.sqlite. */
+  sqliteFile?: string;
+  bull?: Pick<BullQueueOptions, 'lockDurationMs' | 'stalledIntervalMs' | 'maxAttempts' | 'backoffBaseMs'>;
+  embedded?: ConstructorParameters<typeof EmbeddedQueue>[1];
+}
+
+export async function openRuntime<T>(
+  config: Pick<Config, 'REDIS_URL' | 'DATA_DIR' | 'ID_HASH_KEY'>,
+  opts: RuntimeOptions = {},
+): Promise<Runtime<T>> {
+  const ids = new PersonIds(loadIdHashKey(config));
+  const metrics = new Metrics();
+  let store: Store;
+  let queue: JobQueue<T>;
+  if (config.REDIS_URL !== undefined) {
+    store = await RedisStore.connect({ url: config.REDIS_URL, prefix: opts.redisPrefix ?? REDIS_KEY_PREFIX });
+    queue = new BullQueue<T>({ url: config.REDIS_URL, prefix: opts.bullPrefix ?? BULLMQ_PREFIX, ...opts.bull });
+  } else {
+    const sqlite = new SqliteStore({ file: opts.sqliteFile ?? path.join(config.DATA_DIR, SQLITE_FILE) });
+    store = sqlite;
+    queue = new EmbeddedQueue<T>(sqlite, opts.embedded);
+  }
+  metrics.gauge('anshin_queue_jobs', 'Jobs in the queue by state.', async () => ({ ...(await queue.counts()) }));
+  return {
+    store,
+    queue,
+    ids,
+    metrics,
+    async close() {
+      await queue.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,191 @@
+// Embedded store: one SQLite file (or memory) holds claims, context, counters, bursts, maps — and the
+// embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so each
+// operation is one short transaction; BEGIN IMMEDIATE keeps it atomic across processes sharing the file.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from './store.ts';
+
+/** Expired rows are invisible at once and removed by a sweep this often. */
+const SWEEP_INTERVAL_MS = 60_000;
+const BUSY_TIMEOUT_MS = 5_000;
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for tests and one-off commands. */
+  file: string;
+  now?: () => number;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  readonly #now: () => number;
+  readonly #sweep: NodeJS.Timeout;
+  #closed = false;
+
+  constructor(opts: SqliteStoreOptions) {
+    if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+    this.db = new Database(opts.file);
+    this.#now = opts.now ?? Date.now;
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER);
+      CREATE TABLE IF NOT EXISTS lists (key TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL,
+        expires_at INTEGER NOT NULL, PRIMARY KEY (key, seq));
+      CREATE TABLE IF NOT EXISTS maps (key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (key, field));
+      CREATE INDEX IF NOT EXISTS kv_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;
+    `);
+    this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.#sweep.unref();
+  }
+
+  /** Deletes expired rows now. */
+  sweep(): void {
+    if (this.#closed) return;
+    const now = this.#now();
+    this.db.prepare('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
+    this.db.prepare('DELETE FROM lists WHERE expires_at <= ?').run(now);
+  }
+
+  #tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.#now();
+    return this.#tx(() => {
+      this.db.prepare('DELETE FROM kv WHERE key = ? AND expires_at IS NOT NULL AND expires_at <= ?').run(key, now);
+      const r = this.db
+        .prepare('INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING')
+        .run(key, '1', now + ttlMs);
+      return r.changes === 1;
+    });
+  }
+
+  async get(key: string): Promise<string | null> {
+    const row = this.db
+      .prepare('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)')
+      .get(key, this.#now()) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async set(key: string, value: string, ttlMs: number | null): Promise<void> {
+    const expires = ttlMs === null ? null : this.#now() + ttlMs;
+    this.db
+      .prepare(
+        'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      )
+      .run(key, value, expires);
+  }
+
+  async del(...keys: string[]): Promise<void> {
+    this.#tx(() => {
+      for (const key of keys) {
+        this.db.prepare('DELETE FROM kv WHERE key = ?').run(key);
+        this.db.prepare('DELETE FROM lists WHERE key = ?').run(key);
+      }
+    });
+  }
+
+  async incr(key: string, windowMs: number): Promise<number> {
+    const now = this.#now();
+    return this.#tx(() => {
+      const row = this.db
+        .prepare('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)')
+        .get(key, now) as { value: string } | undefined;
+      if (row === undefined) {
+        this.db
+          .prepare(
+            'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+              'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+          )
+          .run(key, '1', now + windowMs);
+        return 1;
+      }
+      const next = Number(row.value) + 1;
+      this.db.prepare('UPDATE kv SET value = ? WHERE key = ?').run(String(next), key);
+      return next;
+    });
+  }
+
+  #liveLength(key: string, now: number): number {
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM lists WHERE key = ? AND expires_at > ?').get(key, now) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  async listPush(key: string, value: string, ttlMs: number): Promise<number> {
+    const now = this.#now();
+    return this.#tx(() => {
+      this.db.prepare('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
+      const row = this.db.prepare('SELECT MAX(seq) AS m FROM lists WHERE key = ?').get(key) as { m: number | null };
+      const expires = now + ttlMs;
+      this.db
+        .prepare('INSERT INTO lists (key, seq, value, expires_at) VALUES (?, ?, ?, ?)')
+        .run(key, (row.m ?? 0) + 1, value, expires);
+      this.db.prepare('UPDATE lists SET expires_at = ? WHERE key = ?').run(expires, key);
+      return this.#liveLength(key, now);
+    });
+  }
+
+  async listRange(key: string): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq')
+      .all(key, this.#now()) as { value: string }[];
+    return rows.map((r) => r.value);
+  }
+
+  async listTakeIfLength(key: string, length: number): Promise<string[] | null> {
+    const now = this.#now();
+    return this.#tx(() => {
+      if (this.#liveLength(key, now) !== length) return null;
+      const rows = this.db
+        .prepare('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq')
+        .all(key, now) as { value: string }[];
+      this.db.prepare('DELETE FROM lists WHERE key = ?').run(key);
+      return rows.map((r) => r.value);
+    });
+  }
+
+  async mapSet(key: string, field: string, value: string): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO maps (key, field, value) VALUES (?, ?, ?) ON CONFLICT(key, field) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, field, value);
+  }
+
+  async mapGet(key: string, field: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT value FROM maps WHERE key = ? AND field = ?').get(key, field) as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
+  }
+
+  async mapDelete(key: string, field: string): Promise<void> {
+    this.db.prepare('DELETE FROM maps WHERE key = ? AND field = ?').run(key, field);
+  }
+
+  async mapEntries(key: string): Promise<Record<string, string>> {
+    const rows = this.db.prepare('SELECT field, value FROM maps WHERE key = ? ORDER BY field').all(key) as {
+      field: string;
+      value: string;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.field, r.value]));
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#sweep);
+    this.db.close();
+  }
+}

@@ -1,0 +1,195 @@
+// Turns a level and scam type into what the person reads: headline, what to do now, what to do if they already
+// acted, and where to ask. Advice comes from our own knowledge (articles and the brand registry) only.
+import type { ArticleRef, Contact, Evidence, Lang, Level, ScamType, Verdict } from '../domain.ts';
+import type { ArticleIndex } from '../evidence/retrieval.ts';
+
+export const HEADLINES: Record<Level, { ja: string; en: string }> = {
+  danger: { ja: '危険（詐欺の可能性が高い）', en: 'Danger: this is very likely a scam' },
+  caution: { ja: '注意（詐欺の疑いがあります）', en: 'Caution: this may be a scam' },
+  low: {
+    ja: '目立った兆候なし（安全という意味ではありません）',
+    en: 'No clear warning signs (this is not a guarantee that it is safe)',
+  },
+  unknown: { ja: '判断できませんでした', en: 'We could not judge this' },
+};
+
+export const SCAM_TYPE_LABELS: Record<ScamType, { ja: string; en: string }> = {
+  phishing: { ja: 'フィッシング（偽サイトで情報を盗む手口）', en: 'Phishing (a fake site that steals your details)' },
+  delivery_sms: { ja: '宅配業者をかたる不在通知SMS', en: 'Fake delivery notice' },
+  refund: { ja: '還付金詐欺', en: 'Refund scam' },
+  fictitious_billing: { ja: '架空料金請求詐欺', en: 'Fake bill for money you do not owe' },
+  impersonation_call: {
+    ja: 'なりすまし詐欺（家族・銀行員などを名乗る）',
+    en: 'Impersonation scam (family, bank staff)',
+  },
+  fake_authority: { ja: '警察・検察・役所をかたる詐欺', en: 'Fake police, prosecutor or official' },
+  investment: { ja: '投資詐欺（SNS型投資詐欺など）', en: 'Investment scam' },
+  romance: { ja: 'ロマンス詐欺', en: 'Romance scam' },
+  support_scam: { ja: 'サポート詐欺（偽の警告画面）', en: 'Tech-support scam' },
+  prize: { ja: '懸賞・当選をかたる詐欺', en: 'Fake prize or lottery' },
+  side_job: { ja: '副業・情報商材の詐欺', en: 'Side-job or easy-money scam' },
+  loan: { ja: '融資保証金詐欺', en: 'Advance-fee loan scam' },
+  account_takeover: { ja: '認証コード・パスワードを盗む手口', en: 'Account takeover (codes and passwords)' },
+  fake_shop: { ja: '偽ショッピングサイト', en: 'Fake online shop' },
+  malware: { ja: '不正なアプリ・ウイルス', en: 'Malicious app or malware' },
+  other: { ja: '詐欺の疑い', en: 'Possible scam' },
+  none: { ja: '特定の手口は見当たりません', en: 'No specific scam pattern' },
+};
+
+const GENERIC: Record<Level, Record<Lang, { advice: string[]; ifAlreadyActed: string[] }>> = {
+  danger: {
+    ja: {
+      advice: [
+        'リンクは開かないでください。返信や電話もしないでください。',
+        '確認したいときは、公式アプリや、カードの裏・通帳・契約書に書かれた番号を使ってください。メッセージに書かれた番号やリンクは使わないでください。',
+        'このメッセージは削除してかまいません。',
+      ],
+      ifAlreadyActed: [
+        'カード番号を入力したときは、カードの裏に書かれた番号に電話して、カードを止めてもらってください。',
+        'IDやパスワードを入力したときは、公式アプリや公式サイトから、すぐにパスワードを変えてください。',
+        'お金を払ってしまったときは、すぐに警察相談専用電話（#9110）に相談してください。',
+        'だまされたと思っても、恥ずかしいことではありません。一人で抱えずに、家族や相談窓口に話してください。',
+      ],
+    },
+    en: {
+      advice: [
+        'Do not open the link, reply or call.',
+        'To check, use the official app or the number on the back of your card, in your bankbook or contract. Never use a number or link from the message.',
+        'You can delete this message.',
+      ],
+      ifAlreadyActed: [
+        'If you entered a card number, call the number on the back of the card and ask them to stop the card.',
+        'If you entered an ID or password, change the password at once in the official app or site.',
+        'If you paid, contact the police consultation line (#9110 in Japan) straight away.',
+        'Being tricked is nothing to be ashamed of. Please talk to family or a help line.',
+      ],
+    },
+  },
+  caution: {
+    ja: {
+      advice: [
+        'すぐにリンクを開いたり、電話をしたりしないでください。',
+        '本当の連絡か確かめるときは、メッセージの中の番号やリンクではなく、公式アプリや、ご自分で調べた公式の窓口を使ってください。',
+        '迷ったら、家族や相談窓口に相談してください。',
+      ],
+      ifAlreadyActed: [
+        'カード番号やパスワードを入力したときは、カード会社に連絡し、パスワードを変えてください。',
+        'お金を払ってしまったときは、警察相談専用電話（#9110）か消費者ホットライン（188）に相談してください。',
+      ],
+    },
+    en: {
+      advice: [
+        'Do not open the link or call back yet.',
+        'To check whether it is genuine, use the official app or a contact you look up yourself, not the number or link in the message.',
+        'If unsure, ask family or a help line.',
+      ],
+      ifAlreadyActed: [
+        'If you entered a card number or password, contact your card company and change the password.',
+        'If you paid, contact the police consultation line (#9110) or the consumer hotline (188).',
+      ],
+    },
+  },
+  low: {
+    ja: {
+      advice: [
+        '詐欺によくある特徴は見つかりませんでした。ただし、安全だと保証するものではありません。',
+        'お金、暗証番号、認証コードを求められたら、いったん手を止めて相談してください。',
+        '確かめるときは、公式アプリや、ご自分で調べた公式の窓口を使ってください。',
+      ],
+      ifAlreadyActed: [
+        'あとで不安になったら、カード会社や銀行の、カードの裏や通帳に書かれた番号に連絡してください。',
+        '困ったときは、警察相談専用電話（#9110）か消費者ホットライン（188）に相談できます。',
+      ],
+    },
+    en: {
+      advice: [
+        'We found no common scam signs. This is not a guarantee that it is safe.',
+        'If you are asked for money, a PIN or a verification code, stop and ask someone first.',
+        'To check, use the official app or a contact you look up yourself.',
+      ],
+      ifAlreadyActed: [
+        'If you feel uneasy later, call your bank or card company on the number on your card or bankbook.',
+        'You can ask the police consultation line (#9110) or the consumer hotline (188) for advice.',
+      ],
+    },
+  },
+  unknown: {
+    ja: {
+      advice: [
+        '判断できる内容が見つかりませんでした。気になったメッセージの文章を、そのまま貼り付けて送ってください。',
+        'リンクや電話番号だけでも確認できます。',
+      ],
+      ifAlreadyActed: ['困ったときは、警察相談専用電話（#9110）か消費者ホットライン（188）に相談できます。'],
+    },
+    en: {
+      advice: [
+        'We found nothing to judge. Please paste the text of the message that worried you.',
+        'A link or a phone number on its own can be checked too.',
+      ],
+      ifAlreadyActed: ['You can ask the police consultation line (#9110) or the consumer hotline (188) for advice.'],
+    },
+  },
+};
+
+const STANDARD_CONTACTS: Contact[] = [
+  { label: { ja: '警察相談専用電話', en: 'Police consultation line (Japan)' }, phone: '#9110' },
+  { label: { ja: '消費者ホットライン', en: 'Consumer hotline (Japan)' }, phone: '188' },
+];
+
+/** Share of the best article's score a further article needs to be listed as related. */
+const RELATED_SCORE_SHARE = 0.6;
+
+export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
+
+function uniq<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** What to tell the person for a level and scam type, from our articles and brand registry only. */
+export function compose(
+  level: Level,
+  scamType: ScamType,
+  evidence: Evidence,
+  lang: Lang,
+  index: ArticleIndex,
+): Composition {
+  const generic = GENERIC[level][lang];
+  const specific = level === 'danger' || level === 'caution';
+  let articles: ArticleRef[] = evidence.articles;
+  if (specific && scamType !== 'none' && scamType !== 'other') {
+    // Prefer an article of the judged type: retrieval may rank a neighbour first.
+    const ofType = articles.find((a) => a.scamType === scamType);
+    if (!ofType) {
+      const a = index.firstOfType(scamType, lang);
+      if (a) articles = [{ id: a.id, title: a.title, scamType: a.scamType, lang: a.lang, score: 0 }, ...articles];
+    } else {
+      articles = [ofType, ...articles.filter((a) => a !== ofType)];
+    }
+  }
+  // Related articles must be close to the best one: a distant third match only distracts.
+  const top = articles[0]?.score ?? 0;
+  articles = uniq(articles, (a) => a.id)
+    .filter((a, i) => i === 0 || a.score >= top * RELATED_SCORE_SHARE)
+    .slice(0, 3);
+  const lead = specific && articles[0] ? index.get(articles[0].id, lang) : undefined;
+
+  // The article's steps are written for this kind of scam; the generic ones only stand in when there is none.
+  const advice = (lead?.advice.length ? lead.advice : generic.advice).slice(0, 5);
+  const ifAlreadyActed = (lead?.ifAlreadyActed.length ? lead.ifAlreadyActed : generic.ifAlreadyActed).slice(0, 6);
+
+  const brandContacts: Contact[] = [];
+  for (const b of evidence.brands) {
+    if ((b.relation === 'impersonated' || b.relation === 'mentioned') && b.contact) brandContacts.push(b.contact);
+  }
+  const contacts = uniq(
+    [...brandContacts, ...(lead?.contacts ?? []), ...STANDARD_CONTACTS],
+    (c) => c.phone ?? c.url ?? c.label.ja,
+  ).slice(0, 5);
+  return { headline: HEADLINES[level][lang], advice, ifAlreadyActed, contacts, articles };
+}

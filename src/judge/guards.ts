@@ -1,0 +1,340 @@
+// Guards that run after either judge (DESIGN.md, "judge"; STYLE.md habit 9):
+// - deterministic evidence sets a floor the LLM cannot lower, and the LLM may lower a level one step at most;
+// - an answer carries only links and numbers from our own knowledge: sentences from the model that hold any
+//   other contact are dropped whole (a sentence with its number cut out still points the wrong way);
+// - the model's sentences never say the message is safe;
+// - when the LLM fails, the local verdict answers and says why.
+// The contact finder is written here on purpose: it must not shift when message extraction is tuned, and
+// it errs towards finding too much, because a false find only costs a sentence the model wrote.
+import { parse as parseHost } from 'tldts';
+import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
+import { LEVEL_RANK } from '../domain.ts';
+import type { LlmJudgement } from './llm-schema.ts';
+import { stripInvisible } from './prompt.ts';
+
+/** Built by the caller from the brand registry and the knowledge folder. Both answer false when unsure. */
+export interface AllowedContacts {
+  /** A full URL (https://…); bare domains and email domains are asked as https://domain/. */
+  isAllowedUrl(url: string): boolean;
+  /** Digits only, as written: "0120123456", "81312345678" (from +81…), "9110" (from #9110), "188". */
+  isAllowedPhone(digits: string): boolean;
+}
+
+/** What the caller's composer gives for a level and scam type that differ from the local verdict's. */
+export type Recompose = (
+  level: Level,
+  scamType: ScamType,
+) => Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
+
+export interface GuardArgs {
+  local: Verdict;
+  judgement: LlmJudgement;
+  evidence: Evidence;
+  allowed: AllowedContacts;
+  meta: { promptVersion: string; model: string; usage?: LlmUsage; ms: number };
+  recompose: Recompose;
+}
+
+export const REASONS_MAX = 6;
+/** Signal code the evidence step uses for text that addresses an AI or claims to be verified safe. */
+export const PROMPT_INJECTION_SIGNAL = 'prompt_injection';
+
+// ---- Levels ------------------------------------------------------------------------------------------
+
+const higher = (a: Level, b: Level): Level => (LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b);
+const ONE_STEP_DOWN: Record<Level, Level> = { danger: 'caution', caution: 'low', low: 'low', unknown: 'unknown' };
+const isSpecific = (t: ScamType) => t !== 'none' && t !== 'other';
+
+/** The final verdict from the LLM's judgement, held to the evidence. judgedBy is 'llm'. */
+export function applyGuards(args: GuardArgs): Verdict {
+  const { local, judgement, evidence, allowed, meta } = args;
+  const strongSignals = evidence.signals.filter((s) => s.strong === true);
+  const strong =
+    strongSignals.length > 0 || evidence.intel.length > 0 || evidence.brands.some((b) => b.relation === 'impersonated');
+  const injection = judgement.injectionSuspected || evidence.signals.some((s) => s.code === PROMPT_INJECTION_SIGNAL);
+
+  // An LLM that abstains defers to the local judge; one that disagrees may lower the local level one step.
+  let level: Level = judgement.level === 'unknown' ? local.level : judgement.level;
+  level = higher(level, ONE_STEP_DOWN[local.level]);
+  const floor: Level = strong || injection ? higher(local.level, 'caution') : 'unknown';
+  const floorBinding = LEVEL_RANK[level] < LEVEL_RANK[floor];
+  level = higher(level, floor);
+
+  let scamType = judgement.scamType;
+  if (!isSpecific(scamType) && isSpecific(local.scamType)) scamType = local.scamType;
+  if (floorBinding) {
+    // The model was overruled on the level, so its scam type is not to be trusted either.
+    scamType = strongestScamType(strongSignals) ?? (isSpecific(local.scamType) ? local.scamType : scamType);
+  }
+  if (scamType === 'none' && LEVEL_RANK[level] >= LEVEL_RANK.caution) {
+    scamType = local.scamType !== 'none' ? local.scamType : 'other';
+  }
+
+  const llmReasons = cleanModelSentences(judgement.reasons, local.lang, allowed);
+  const reasons = dedupe([...local.reasons.map((r) => r.trim()), ...llmReasons]).slice(0, REASONS_MAX);
+  const composed =
+    level === local.level && scamType === local.scamType
+      ? {
+          headline: local.headline,
+          advice: local.advice,
+          ifAlreadyActed: local.ifAlreadyActed,
+          contacts: local.contacts,
+          articles: local.articles,
+        }
+      : args.recompose(level, scamType);
+  // The model's confidence is about its own level; when the guards replaced that level, the local one stands.
+  const confidence = level === judgement.level ? clamp01(judgement.confidence) : clamp01(local.confidence);
+
+  const { fallbackReason: _dropped, ...rest } = local;
+  const verdict: Verdict = {
+    ...rest,
+    ...composed,
+    level,
+    scamType,
+    confidence,
+    reasons,
+    judgedBy: 'llm',
+    promptVersion: meta.promptVersion,
+    model: meta.model,
+    ...(meta.usage ? { usage: meta.usage } : {}),
+    timings: { ...local.timings, llm: meta.ms },
+  };
+  return sanitizeVerdict(verdict, allowed);
+}
+
+function strongestScamType(signals: Signal[]): ScamType | undefined {
+  const typed = signals.filter((s) => s.scamType !== undefined && isSpecific(s.scamType));
+  typed.sort((a, b) => b.weight - a.weight);
+  return typed[0]?.scamType;
+}
+
+function clamp01(n: number): number {
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+}
+
+/** The local verdict, answering because the LLM could not (timeout, HTTP error, invalid output …). */
+export function fallbackVerdict(local: Verdict, reason: string): Verdict {
+  return { ...local, judgedBy: 'local', fallbackReason: reason };
+}
+
+/**
+ * Last pass over every verdict, local or LLM: advice, after-the-fact steps and contacts that name a link or
+ * number we do not know are removed. Reasons stay: the local judge's are templates that may name the
+ * message's host (defanged) as evidence, and the model's were checked in applyGuards.
+ */
+export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
+  const clean = (s: string) => stripUnknownContacts(s, allowed).removed === 0;
+  return {
+    ...v,
+    advice: v.advice.filter(clean),
+    ifAlreadyActed: v.ifAlreadyActed.filter(clean),
+    contacts: v.contacts.filter(
+      (c) =>
+        (c.phone === undefined || phoneAllowed(c.phone.replace(/\D/g, ''), allowed)) &&
+        (c.url === undefined || urlAllowed(c.url, allowed)) &&
+        clean(c.label.ja) &&
+        clean(c.label.en),
+    ),
+  };
+}
+
+// ---- The model's sentences ---------------------------------------------------------------------------
+
+// Sentences that call the message safe, legitimate or genuine. anshin never answers "safe" (DESIGN.md), so
+// they go at every level, not only when the final level is caution or danger.
+const SAFETY_CLAIMS: RegExp[] = [
+  /安全です|安全な(?:メッセージ|リンク|サイト|メール|連絡|SMS|もの)|安全と(?:思われ|考えられ|判断)|安全でしょう/,
+  /問題(?:は)?ありません|問題(?:は)?ない(?:です|でしょう|と)|心配(?:は)?(?:いりません|ありません|不要)|安心して(?:ください|大丈夫)/,
+  /詐欺では(?:ありません|ない(?:です|でしょう|と))|本物です|正規の(?:メッセージ|連絡|メール|SMS|ご案内)です|信頼できます/,
+  /\b(?:is|are|looks|seems|appears|be)\s+(?:to be\s+)?(?:completely\s+|totally\s+|perfectly\s+|entirely\s+)?(?:safe|legitimate|legit|genuine|harmless|trustworthy|authentic)\b/i,
+  /\bnot (?:a|any) (?:scam|fraud|phishing)\b|\bno need to worry\b|\bnothing to worry\b|\bsafe to (?:open|click|call|reply|use|trust)\b/i,
+];
+
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/** Trimmed, invisible characters removed, deduplicated; dropped whole when they hold an unknown contact,
+ * call the message safe, or are not in the answer language. */
+function cleanModelSentences(sentences: string[], lang: Lang, allowed: AllowedContacts): string[] {
+  const kept: string[] = [];
+  for (const s of sentences) {
+    const text = stripInvisible(s).replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    if (stripUnknownContacts(text, allowed).removed > 0) continue;
+    if (SAFETY_CLAIMS.some((re) => re.test(text))) continue;
+    if ((lang === 'ja') !== JAPANESE_SCRIPT.test(text)) continue;
+    kept.push(text);
+  }
+  return dedupe(kept);
+}
+
+function dedupe(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((s) => {
+    const key = s.toLowerCase();
+    if (s === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---- Finding contacts in a sentence ------------------------------------------------------------------
+
+export type ContactKind = 'url' | 'domain' | 'email' | 'phone';
+
+export interface FoundContact {
+  kind: ContactKind;
+  /** As found in the normalised text. */
+  raw: string;
+  /** What the allow-list is asked about: a URL for links, domains and emails; digits only for phones. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Removes the links, domains, emails and numbers that are not allowed; `removed` counts them. */
+export function stripUnknownContacts(s: string, allowed: AllowedContacts): { text: string; removed: number } {
+  const { text, found } = findContacts(s);
+  let out = '';
+  let at = 0;
+  let removed = 0;
+  for (const c of found) {
+    const ok = c.kind === 'phone' ? phoneAllowed(c.value, allowed) : urlAllowed(c.value, allowed);
+    if (ok) continue;
+    out += text.slice(at, c.start);
+    at = c.end;
+    removed++;
+  }
+  out += text.slice(at);
+  return { text: removed > 0 ? out.replace(/[ \t]{2,}/g, ' ').trim() : text, removed };
+}
+
+// A caller's allow-list that throws is treated as a "no": an unknown contact must never slip through.
+function urlAllowed(url: string, allowed: AllowedContacts): boolean {
+  try {
+    return allowed.isAllowedUrl(url);
+  } catch {
+    return false;
+  }
+}
+
+function phoneAllowed(digits: string, allowed: AllowedContacts): boolean {
+  try {
+    return digits !== '' && allowed.isAllowedPhone(digits);
+  } catch {
+    return false;
+  }
+}
+
+/** NFKC, invisible characters removed and defanging undone, so a hidden or defanged contact is still found. */
+export function normaliseForContacts(s: string): string {
+  return stripInvisible(s)
+    .replace(/h(?:xx|XX|\*\*)p(s?)(?=\[?:)/gi, 'http$1')
+    .replace(/\[:\]/g, ':')
+    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
+    .replace(/(?<=[a-z0-9])。(?=[a-z0-9])/gi, '.')
+    .replace(/\[@\]|\[at\]|\(at\)/gi, '@');
+}
+
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
+const EMAIL_RE = /[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
+const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])(?:[/:?#][^\s<>"'「」（）()、]*)?/g;
+// ASCII labels bounded by characters that cannot be in one, so Japanese glued to a domain stays out of it.
+const DOMAIN_RE =
+  /(?<![a-z0-9\-_.@])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![a-z0-9-])(?:[/?#][^\s<>"'「」（）()、。]*)?/gi;
+// A label in another script right before an ASCII suffix (セブン銀行.com).
+const IDN_DOMAIN_RE = /[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
+const NON_ASCII = /[^\u0000-\u007f]/;
+// Separators people and models put in numbers, including the katakana long-vowel mark (0120ー555ー019).
+const PHONE_SEP = ' \\-‐‑‒–—−ー─.()';
+const PHONE_RE = new RegExp(`([#+])?\\(?\\d+(?:[${PHONE_SEP}]{1,3}\\d+)*\\)?`, 'g');
+const PHONE_TRAILING_SEP = new RegExp(`[${PHONE_SEP}]+$`);
+const PHONE_GROUPED = new RegExp(`\\d[${PHONE_SEP}]+\\d`);
+const TRAILING_PUNCT = /[.,;:!?'"、。）)\]]+$/;
+/** Stands in for text already claimed by a link, so a phone match cannot start inside one. */
+const MASK = '\u0001';
+
+/** Short numbers a person may be told to call (police, fire, consumer hotline, #9110 …). */
+const SHORT_CODES = new Set([
+  '104',
+  '110',
+  '113',
+  '116',
+  '117',
+  '118',
+  '119',
+  '171',
+  '177',
+  '188',
+  '189',
+  '7119',
+  '9110',
+]);
+const UNIT_AFTER =
+  /^\s*(?:円|年|月|日|時|分|秒|歳|才|件|人|回|個|枚|通|万|億|千|百|%|ドル|ポイント|桁|文字|yen\b|jpy\b|usd\b|days?\b|hours?\b|minutes?\b|mins?\b|years?\b|times?\b|digits?\b|characters?\b|percent\b)/i;
+const CURRENCY_BEFORE = /[¥$€£]\s*$/;
+const PHONE_CUE_BEFORE = /(?:電話|でんわ|tel|call|phone|ダイヤル|dial|☎|📞|番号|number)[^\d]{0,8}$/i;
+const DATE_LIKE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
+/** Every contact in `s`, in order, with offsets into `normaliseForContacts(s)` (returned as `text`). */
+export function findContacts(s: string): { text: string; found: FoundContact[] } {
+  const text = normaliseForContacts(s);
+  const taken = new Uint8Array(text.length);
+  const found: FoundContact[] = [];
+  const add = (kind: ContactKind, raw: string, value: string, start: number) => {
+    const end = start + raw.length;
+    if (raw === '' || taken.subarray(start, end).some((t) => t === 1)) return;
+    taken.fill(1, start, end);
+    found.push({ kind, raw, value, start, end });
+  };
+  for (const m of text.matchAll(URL_RE)) {
+    const raw = m[0].replace(TRAILING_PUNCT, '');
+    add('url', raw, raw, m.index);
+  }
+  for (const m of text.matchAll(EMAIL_RE)) {
+    const domain = (m[1] ?? '').toLowerCase();
+    if (isRealSuffix(domain)) add('email', m[0], `https://${domain}/`, m.index);
+  }
+  for (const m of text.matchAll(IPV4_RE)) {
+    const raw = m[0].replace(TRAILING_PUNCT, '');
+    add('domain', raw, `http://${raw}`, m.index);
+  }
+  for (const m of text.matchAll(DOMAIN_RE)) {
+    if (!isRealSuffix(m[1] ?? '')) continue;
+    const raw = m[0].replace(TRAILING_PUNCT, '');
+    add('domain', raw, `https://${raw}`, m.index);
+  }
+  for (const m of text.matchAll(IDN_DOMAIN_RE)) {
+    if (NON_ASCII.test(m[0]) && isRealSuffix(m[0])) add('domain', m[0], `https://${m[0]}`, m.index);
+  }
+  let masked = '';
+  for (let i = 0; i < text.length; i++) masked += taken[i] === 1 ? MASK : text[i];
+  for (const m of masked.matchAll(PHONE_RE)) {
+    const raw = m[0].replace(PHONE_TRAILING_SEP, '');
+    const before = masked.slice(0, m.index);
+    if (isPhoneLike(raw, before, masked.slice(m.index + raw.length))) {
+      add('phone', raw, raw.replace(/\D/g, ''), m.index);
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return { text, found };
+}
+
+function isRealSuffix(host: string): boolean {
+  const parsed = parseHost(host.toLowerCase());
+  return parsed.isIcann === true && parsed.domain !== null;
+}
+
+function isPhoneLike(raw: string, before: string, after: string): boolean {
+  const digits = raw.replace(/\D/g, '');
+  const d = digits.length;
+  const prefix = raw[0] === '#' || raw[0] === '+' ? raw[0] : '';
+  // A short run glued to Latin letters is a code ("A12345"); a long one is still a number ("TEL0120…").
+  if (!prefix && d < 10 && /[a-z_]$/i.test(before)) return false;
+  if (UNIT_AFTER.test(after) || CURRENCY_BEFORE.test(before) || DATE_LIKE.test(raw)) return false;
+  if (prefix === '#') return d >= 3 && d <= 6;
+  if (prefix === '+') return d >= 6;
+  if (d >= 10 && d <= 15) return true;
+  if (d >= 6 && digits.startsWith('0')) return true;
+  if (d >= 7 && PHONE_GROUPED.test(raw)) return true;
+  return d >= 3 && d <= 5 && (SHORT_CODES.has(digits) || PHONE_CUE_BEFORE.test(before));
+}

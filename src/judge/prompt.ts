@@ -1,0 +1,189 @@
+// The judge prompt: a versioned file in prompts/ (STYLE.md habit 8) filled with the evidence and the
+// forwarded message. The message is untrusted input (STYLE.md habit 9): it goes between delimiter lines
+// carrying a random per-call code, anything in it that looks like a delimiter is defused, and it is cut
+// to a bounded length. Values in the evidence that come from the message are defanged and defused too.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Evidence, Lang, Verdict } from '../domain.ts';
+
+export interface LlmJudgeInput {
+  evidence: Evidence;
+  /** The local judge's verdict on the same evidence: its level and scam type are context for the LLM. */
+  local: Verdict;
+  /** Language the reasons and advice are to be written in. */
+  lang: Lang;
+}
+
+export interface JudgePrompt {
+  /** From the front matter, e.g. "judge.v1"; recorded with every call. */
+  version: string;
+  system: string;
+  /** Template with {{lang}}, {{boundary}}, {{context}}, {{message}} and {{truncated}}. */
+  user: string;
+}
+
+export class PromptFileError extends Error {
+  override name = 'PromptFileError';
+}
+
+export const DEFAULT_JUDGE_PROMPT_FILE = fileURLToPath(new URL('../../prompts/judge.v1.md', import.meta.url));
+
+/** Longest stretch of the message sent to the model; the rest is cut and the model is told so. */
+export const MESSAGE_MAX_CHARS_SENT = 4000;
+/** Longest value taken from the message (a URL, an address) that is put into the evidence section. */
+const EVIDENCE_VALUE_MAX_CHARS = 200;
+const ARTICLES_IN_CONTEXT = 3;
+const BOUNDARY_BYTES = 8;
+
+const cache = new Map<string, JudgePrompt>();
+
+/** Reads and checks a prompt file once; later calls get the cached copy. */
+export function loadJudgePrompt(file: string = DEFAULT_JUDGE_PROMPT_FILE): JudgePrompt {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new PromptFileError(`Cannot read the judge prompt ${file}: ${(err as Error).message}`);
+  }
+  const prompt = parsePromptFile(raw, file);
+  cache.set(file, prompt);
+  return prompt;
+}
+
+function parsePromptFile(raw: string, file: string): JudgePrompt {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(raw);
+  if (!fm) throw new PromptFileError(`${file} must start with front matter (---, version: …, ---)`);
+  const meta = parseYaml(fm[1] ?? '') as { version?: unknown } | null;
+  const version = meta?.version;
+  if (typeof version !== 'string' || version.trim() === '') {
+    throw new PromptFileError(`${file}: the front matter needs a "version:" such as judge.v1`);
+  }
+  const body = raw.slice(fm[0].length);
+  const sections = /^##\s+system\s*$([\s\S]*?)^##\s+user\s*$([\s\S]*)$/m.exec(body);
+  if (!sections) throw new PromptFileError(`${file} needs a "## system" section followed by a "## user" section`);
+  const system = (sections[1] ?? '').trim();
+  const user = (sections[2] ?? '').trim();
+  for (const name of ['boundary', 'message', 'context']) {
+    if (!user.includes(`{{${name}}}`)) throw new PromptFileError(`${file}: the user section lacks {{${name}}}`);
+  }
+  return { version: version.trim(), system, user };
+}
+
+/** The system and user messages for one judge call, with a fresh delimiter code. */
+export function buildJudgeMessages(
+  input: LlmJudgeInput,
+  prompt: JudgePrompt = loadJudgePrompt(),
+): [system: string, user: string] {
+  const cleaned = defuse(input.evidence.indicators.text);
+  const cut = cleaned.length > MESSAGE_MAX_CHARS_SENT;
+  const message = cut ? cleaned.slice(0, MESSAGE_MAX_CHARS_SENT) : cleaned;
+  const boundary = newBoundary(message);
+  const values: Record<string, string> = {
+    lang: input.lang === 'ja' ? 'Japanese' : 'English',
+    boundary,
+    context: renderContext(input),
+    message,
+    truncated:
+      cut || input.evidence.indicators.truncated ? 'It was longer than this and has been cut; judge what you see.' : '',
+  };
+  // One pass over the template: text put in for one placeholder is never scanned for another.
+  const fill = (template: string) => template.replace(/\{\{(\w+)\}\}/g, (m, key: string) => values[key] ?? m);
+  return [fill(prompt.system), fill(prompt.user)];
+}
+
+function newBoundary(message: string): string {
+  for (;;) {
+    const code = randomBytes(BOUNDARY_BYTES).toString('hex');
+    if (!message.includes(code)) return code;
+  }
+}
+
+// Zero-width, bidi controls, word joiners, BOM, soft hyphen, Mongolian vowel separator, tag characters,
+// and C0/C1 controls other than tab and newline: they can hide or reorder text a person never sees.
+const INVISIBLE =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|\u{E0000}|[\u{E0001}-\u{E007F}]/gu;
+
+/** Removes invisible characters (after NFKC, so full-width look-alikes are plain ASCII). */
+export function stripInvisible(s: string): string {
+  return s.normalize('NFKC').replace(INVISIBLE, '');
+}
+
+/**
+ * Makes text from the message unable to pass for a delimiter: NFKC first (so ＜＜＜ becomes <<<), then runs
+ * of angle brackets become ‹ › and the delimiter's name is broken up.
+ */
+export function defuse(s: string): string {
+  return stripInvisible(s)
+    .replace(/<{2,}/g, (m) => '‹'.repeat(m.length))
+    .replace(/>{2,}/g, (m) => '›'.repeat(m.length))
+    .replace(/UNTRUSTED[\s_-]*MESSAGE/gi, 'UNTRUSTED-MSG');
+}
+
+function value(s: string): string {
+  const d = defuse(s).replace(/\s+/g, ' ');
+  return d.length > EVIDENCE_VALUE_MAX_CHARS ? `${d.slice(0, EVIDENCE_VALUE_MAX_CHARS)}…` : d;
+}
+
+/** hxxp://example[.]com/path: readable, not clickable, and not something a model copies as a live link. */
+export function defang(s: string): string {
+  return s.replace(/^http/i, 'hxxp').replace(/\./g, '[.]');
+}
+
+function renderContext({ evidence, local }: LlmJudgeInput): string {
+  const { indicators: ind, signals, intel, brands, articles } = evidence;
+  const lines: string[] = [];
+  const list = (title: string, items: string[]) => {
+    lines.push(`- ${title}:${items.length === 0 ? ' none' : ''}`);
+    for (const item of items) lines.push(`  - ${item}`);
+  };
+  lines.push(`- Rule-based verdict: level=${local.level}, scamType=${local.scamType}`);
+  list(
+    'Links in the message',
+    ind.urls.map((u) => `${value(defang(u.url))} (host ${value(defang(u.host))}${u.isIp ? ', IP address' : ''})`),
+  );
+  list(
+    'Phone numbers in the message',
+    ind.phones.map((p) => `${value(p.e164)} (${p.kind}${p.country ? `, ${p.country}` : ''})`),
+  );
+  list(
+    'Email addresses in the message',
+    ind.emails.map((e) => value(defang(e.address))),
+  );
+  list(
+    'Amounts',
+    ind.amounts.map((a) => `${a.value} ${a.currency}`),
+  );
+  list('Payment methods named', [...ind.paymentMethods]);
+  list(
+    'Signals',
+    signals.map((s) => {
+      const tags = [`weight ${s.weight}`, s.strong ? 'strong' : '', s.scamType ?? ''].filter(Boolean).join(', ');
+      return `${s.code} (${tags}): ${value(s.detail.en)}${s.subject ? ` [${value(s.subject)}]` : ''}`;
+    }),
+  );
+  list(
+    'Threat-intelligence hits',
+    intel.map(
+      (h) =>
+        `${h.kind} ${value(h.kind === 'phone' ? h.value : defang(h.value))} listed by ${value(h.source)}` +
+        `${h.label ? ` (label: ${value(h.label)})` : ''}`,
+    ),
+  );
+  list(
+    'Brand registry matches',
+    brands.map(
+      (b) =>
+        `${value(b.name.en)}: ${b.relation} via ${b.via}` +
+        `${b.officialDomains.length ? ` (official domains: ${b.officialDomains.map((d) => value(defang(d))).join(', ')})` : ''}`,
+    ),
+  );
+  list(
+    'Related awareness articles',
+    articles.slice(0, ARTICLES_IN_CONTEXT).map((a) => `${value(a.id)} "${value(a.title)}" (${a.scamType})`),
+  );
+  return lines.join('\n');
+}

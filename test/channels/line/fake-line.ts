@@ -1,0 +1,101 @@
+// A fake LINE Messaging API (api.line.me and api-data.line.me in one) on 127.0.0.1 that records every call.
+// It behaves as LINE documents: a reply token works once; a push with a used X-Line-Retry-Key gets 409.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LineCall {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+  status: number;
+}
+
+export class FakeLine {
+  readonly calls: LineCall[] = [];
+  readonly usedReplyTokens = new Set<string>();
+  readonly acceptedRetryKeys = new Set<string>();
+  /** messageId → image bytes served by the content API. */
+  readonly contents = new Map<string, Buffer>();
+  /** Paths that answer 500 this many more times (then behave). */
+  readonly failures = new Map<string, number>();
+  /** Accept the push but answer 500, as a flaky network would look to the sender. */
+  acceptThenFailPushes = 0;
+  url = '';
+  #server: http.Server;
+
+  constructor() {
+    this.#server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => this.#handle(req, res, Buffer.concat(chunks)));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((r) => this.#server.close(() => r()));
+  }
+
+  /** Calls that delivered messages to the person (accepted replies and pushes). */
+  answers(): LineCall[] {
+    return this.calls.filter((c) => /\/message\/(reply|push)$/.test(c.path) && c.status === 200);
+  }
+
+  #handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer) {
+    const path = (req.url ?? '').split('?')[0]!;
+    const body = raw.length > 0 && req.headers['content-type']?.includes('json') ? JSON.parse(raw.toString()) : null;
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      this.calls.push({ method: req.method ?? '', path, headers: req.headers, body, status });
+      const text = Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload));
+      res.writeHead(status, {
+        'content-type': Buffer.isBuffer(payload) ? 'image/jpeg' : 'application/json',
+        'content-length': String(text.length),
+        ...headers,
+      });
+      res.end(text);
+    };
+    if (req.headers.authorization !== 'Bearer test-access-token') return send(401, { message: 'Authentication failed' });
+    const failuresLeft = this.failures.get(path) ?? 0;
+    if (failuresLeft > 0) {
+      this.failures.set(path, failuresLeft - 1);
+      return send(500, { message: 'Internal error' });
+    }
+    if (req.method === 'POST' && path === '/v2/bot/message/reply') {
+      if (this.usedReplyTokens.has(body.replyToken) || String(body.replyToken).startsWith('expired')) {
+        return send(400, { message: 'Invalid reply token' });
+      }
+      if (body.messages.length > 5) return send(400, { message: 'Size must be between 1 and 5' });
+      this.usedReplyTokens.add(body.replyToken);
+      return send(200, { sentMessages: body.messages.map((_: unknown, i: number) => ({ id: String(i) })) });
+    }
+    if (req.method === 'POST' && path === '/v2/bot/message/push') {
+      const key = req.headers['x-line-retry-key'];
+      if (typeof key === 'string' && this.acceptedRetryKeys.has(key)) {
+        return send(409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': 'abc' });
+      }
+      if (typeof key === 'string') this.acceptedRetryKeys.add(key);
+      if (this.acceptThenFailPushes > 0) {
+        this.acceptThenFailPushes -= 1;
+        // Recorded as accepted for the person, but the sender sees a failure.
+        this.calls.push({ method: 'POST', path, headers: req.headers, body, status: 200 });
+        res.writeHead(500, { 'content-type': 'application/json', 'content-length': '2' });
+        return res.end('{}');
+      }
+      return send(200, { sentMessages: [{ id: '1' }] });
+    }
+    if (req.method === 'POST' && path === '/v2/bot/chat/loading/start') return send(202, {});
+    const content = /^\/v2\/bot\/message\/([^/]+)\/content$/.exec(path);
+    if (req.method === 'GET' && content) {
+      const bytes = this.contents.get(content[1]!);
+      return bytes ? send(200, bytes) : send(404, { message: 'Not found' });
+    }
+    return send(404, { message: 'Not found' });
+  }
+}

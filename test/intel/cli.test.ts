@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { intelCommand } from '../../src/intel/cli.ts';
+
+let dir: string;
+let dataDir: string;
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => {
+    out += c.toString('utf8');
+  });
+  stderr.on('data', (c: Buffer) => {
+    err += c.toString('utf8');
+  });
+  const code = await intelCommand(argv, { dataDir, stdout, stderr });
+  return { code, out, err };
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anshin-intel-cli-'));
+  dataDir = path.join(dir, 'data');
+});
+
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('anshin intel', () => {
+  it('exits 2 with the usage on stderr for a missing or unknown command, format or option', async () => {
+    for (const argv of [
+      [],
+      ['frobnicate'],
+      ['import', 'x.csv'],
+      ['import', '--format', 'xml', 'x.csv'],
+      ['import', '--format', 'jpcert'],
+      ['import', '--format', 'jpcert', '--colour', 'x.csv'],
+      ['lookup'],
+      ['lookup', 'not a link'],
+      ['stats', 'extra'],
+    ]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toContain('Usage:');
+      expect(r.out).toBe('');
+    }
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('exits 1 with a clear message when a feed file is missing', async () => {
+    const missing = path.join(dir, 'nope.csv');
+    const r = await run('import', '--format', 'jpcert', missing);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Cannot read ${missing}: no such file or folder.`);
+  });
+
+  it('exits 1 and says how to fill the store when looking up before any import', async () => {
+    const r = await run('lookup', 'https://sagawa-xx.top/');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Import a feed first');
+  });
+
+  it('imports, shows stats and looks up links (defanged) and numbers', async () => {
+    const csv = path.join(dir, 'feed.csv');
+    fs.writeFileSync(csv, 'date,URL,description\n2024/01/04 10:02:00,https://sagawa-xx.top/login,佐川急便\n');
+    const list = path.join(dir, 'numbers.txt');
+    fs.writeFileSync(list, '# scam numbers\n050-1234-5678\n');
+
+    const imported = await run('import', '--format', 'jpcert', csv);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/Imported 1 file in [\d.]+ s: 1 rows, 2 new entries, 0 updated, 0 rows skipped\./);
+    expect(fs.existsSync(path.join(dataDir, 'intel.db'))).toBe(true);
+    expect((await run('import', '--format', 'list', '--source', 'police-list', list)).code).toBe(0);
+
+    const stats = await run('stats');
+    expect(stats.code).toBe(0);
+    expect(stats.out).toMatch(/jpcert-phishurl\s+host\s+1/);
+    expect(stats.out).toMatch(/police-list\s+phone\s+1/);
+    expect(stats.out).toContain('total: 3');
+
+    const found = await run('lookup', 'https://sagawa-xx.top/login', '+81-50-1234-5678', 'example.com');
+    expect(found.code).toBe(0);
+    expect(found.out).toContain('hxxps://sagawa-xx[.]top/login\n');
+    expect(found.out).toContain(
+      'url hxxps://sagawa-xx[.]top/login: listed by jpcert-phishurl since 2024-01-04T10:02:00+09:00 (佐川急便)',
+    );
+    expect(found.out).toContain('host sagawa-xx[.]top: listed by jpcert-phishurl');
+    expect(found.out).toMatch(/phone \+815012345678: listed by police-list since \S+\+09:00/);
+    expect(found.out).toContain('hxxp://example[.]com/\n  not listed in any imported feed');
+    expect(found.out).not.toMatch(/https?:\/\/sagawa/);
+  });
+});
