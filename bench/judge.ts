@@ -20,7 +20,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchJudge(): Promise<Record<string, number | string>> {
-  const consultant = await createConsultant({ config: loadConfig({ OPENAI_API_KEY: '', DATA_DIR: '/nonexistent-anshin-bench' }) });
+  const consultant = await createConsultant({
+    config: loadConfig({ OPENAI_API_KEY: '', DATA_DIR: '/nonexistent-anshin-bench' }),
+  });
   for (let i = 0; i < 500; i++) consultant.consultLocal(MESSAGES[i % MESSAGES.length]!);
   const n = 5000;
   const times: number[] = [];

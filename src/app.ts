@@ -147,7 +147,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.burstWindowMs !== undefined ? { burstWindowMs: deps.burstWindowMs } : {}),
     };
     if (status.line.on) {
-      await app.register(lineWebhook, { channelSecret: config.LINE_CHANNEL_SECRET!, ids: runtime.ids, ingest: ingestDeps });
+      await app.register(lineWebhook, {
+        channelSecret: config.LINE_CHANNEL_SECRET!,
+        ids: runtime.ids,
+        ingest: ingestDeps,
+      });
     }
     if (status.twilio.on) {
       await app.register(twilioWebhook, {

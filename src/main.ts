@@ -23,7 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   intel: async () => {
     const { intelCommand } = await import('./intel/cli.ts');
     const { loadConfig } = await import('./config.ts');
-    return (argv, io) => intelCommand(argv, { dataDir: loadConfig(io.env).DATA_DIR, stdout: io.stdout, stderr: io.stderr });
+    return (argv, io) =>
+      intelCommand(argv, { dataDir: loadConfig(io.env).DATA_DIR, stdout: io.stdout, stderr: io.stderr });
   },
   eval: async () => (await import('./eval/command.ts')).evalCommand,
 };

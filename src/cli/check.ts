@@ -54,12 +54,17 @@ export async function runJsonl(consultant: Consultant, io: CommandIo, lang: Lang
     try {
       if (line.length > MAX_JSONL_LINE_CHARS) throw new Error(`line longer than ${MAX_JSONL_LINE_CHARS} characters`);
       const obj: unknown = JSON.parse(line);
-      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new Error('each line must be a JSON object');
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        throw new Error('each line must be a JSON object');
       const rec = obj as Record<string, unknown>;
       id = rec.id ?? null;
       if (typeof rec.text !== 'string') throw new Error('"text" must be a string');
       const lineLang = rec.lang === 'ja' || rec.lang === 'en' ? rec.lang : lang;
-      const verdict = await consultant.consult({ text: rec.text, channel: 'cli', ...(lineLang ? { lang: lineLang } : {}) });
+      const verdict = await consultant.consult({
+        text: rec.text,
+        channel: 'cli',
+        ...(lineLang ? { lang: lineLang } : {}),
+      });
       return JSON.stringify({ id, verdict });
     } catch (err) {
       const message = err instanceof SyntaxError ? 'invalid JSON' : (err as Error).message;

@@ -15,8 +15,8 @@ import { judgeLocal } from '../judge/local.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { type Brand, BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { isUnderAny, loadWellKnown } from '../knowledge/well-known.ts';
-import type { ConsultRequest, Consultant } from './api.ts';
 import { buildAllowedContacts } from './allowed.ts';
+import type { Consultant, ConsultRequest } from './api.ts';
 import { detectLang } from './lang.ts';
 
 export interface ConsultantParts {
@@ -104,7 +104,8 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
             })
           : fallbackVerdict(local, result.reason);
       }
-      if (req.images && req.images.length > 0) verdict = { ...verdict, reasons: [IMAGE_NOTE[lang], ...verdict.reasons] };
+      if (req.images && req.images.length > 0)
+        verdict = { ...verdict, reasons: [IMAGE_NOTE[lang], ...verdict.reasons] };
       return finish(verdict, timings, started);
     },
   };

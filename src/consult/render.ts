@@ -19,7 +19,10 @@ const LABELS = {
     acted: 'もう開いた・入力した・払ったときは',
     contacts: '相談先',
     articles: '詳しい解説',
-    judged: { local: 'この判定は、anshin の規則にもとづいて自動で行いました。', llm: 'この判定は、AIと anshin の規則で自動で行いました。' },
+    judged: {
+      local: 'この判定は、anshin の規則にもとづいて自動で行いました。',
+      llm: 'この判定は、AIと anshin の規則で自動で行いました。',
+    },
   },
   en: {
     type: 'Type',
@@ -28,7 +31,10 @@ const LABELS = {
     acted: 'If you already opened, entered or paid',
     contacts: 'Where to get help',
     articles: 'Read more',
-    judged: { local: 'This check was made automatically by anshin\'s rules.', llm: 'This check was made automatically by an AI and anshin\'s rules.' },
+    judged: {
+      local: "This check was made automatically by anshin's rules.",
+      llm: "This check was made automatically by an AI and anshin's rules.",
+    },
   },
 } as const;
 
@@ -54,7 +60,11 @@ export function renderVerdictText(v: Verdict, opts: RenderOptions = {}): string 
     );
     section(
       l.articles,
-      v.articles.map((a) => (opts.articleBaseUrl ? `${a.title} ${opts.articleBaseUrl.replace(/\/$/, '')}/articles/${a.id}?lang=${a.lang}` : a.title)),
+      v.articles.map((a) =>
+        opts.articleBaseUrl
+          ? `${a.title} ${opts.articleBaseUrl.replace(/\/$/, '')}/articles/${a.id}?lang=${a.lang}`
+          : a.title,
+      ),
     );
     lines.push('', l.judged[v.judgedBy]);
   }

@@ -10,6 +10,20 @@ export const LEVEL_WORDS: Record<Level, Record<Lang, string>> = {
   unknown: { ja: '判定できません', en: 'Could not judge' },
 };
 
+/**
+ * One line under the level word. Ours rather than the judge's headline, so the card never needs the word
+ * "safe" even to deny it: the lowest level says what we found and what that does not mean.
+ */
+export const LEVEL_SUBLINES: Record<Level, Record<Lang, string>> = {
+  danger: { ja: '詐欺の可能性が高いです。', en: 'This is very likely a scam.' },
+  caution: { ja: '詐欺の疑いがあります。', en: 'This may be a scam.' },
+  low: {
+    ja: 'はっきりした兆候は見つかりませんでした。ただし、詐欺ではないとは言い切れません。',
+    en: 'We found no clear warning signs. That does not prove it is genuine.',
+  },
+  unknown: { ja: '判断できる材料が見つかりませんでした。', en: 'There was not enough to judge.' },
+};
+
 // Public helplines in Japan (https://www.npa.go.jp/bureau/soumu/madoguchi.html, https://www.caa.go.jp/policies/policy/local_cooperation/local_consumer_administration/hotline/).
 const POLICE_CONSULTATION: Contact = {
   label: { ja: '警察相談専用電話（急ぎでないとき）', en: 'Police consultation line (not an emergency)' },
@@ -20,7 +34,10 @@ const CONSUMER_HOTLINE: Contact = {
   phone: '188',
 };
 const EMERGENCY: Contact = {
-  label: { ja: '警察（いま危ないとき、相手が家に来るとき）', en: 'Police emergency (danger now, someone coming to your home)' },
+  label: {
+    ja: '警察（いま危ないとき、相手が家に来るとき）',
+    en: 'Police emergency (danger now, someone coming to your home)',
+  },
   phone: '110',
 };
 
@@ -70,6 +87,10 @@ export function followUpText(topic: Exclude<FollowUpTopic, 'detail'>, v: Verdict
     case 'advice':
       return [head, ...bullets(v.advice)].join('\n');
     case 'again':
-      return [head, `【${LEVEL_WORDS[v.level][lang]}】${v.headline}`, ...bullets(v.advice.slice(0, 2))].join('\n');
+      return [
+        head,
+        `【${LEVEL_WORDS[v.level][lang]}】${LEVEL_SUBLINES[v.level][lang]}`,
+        ...bullets(v.advice.slice(0, 2)),
+      ].join('\n');
   }
 }

@@ -1,8 +1,9 @@
 // Bursts: a forwarded text and the question after it arrive as separate events but are one consultation.
 // Each event appends to the person's burst and queues a job delayed by the burst window; when a job runs,
 // it takes the burst only if no later message has joined (the later message's job will take it instead).
-import type { Store } from '../infra/store/store.ts';
+
 import { BURST_TTL_MS, keys } from '../infra/store/keys.ts';
+import type { Store } from '../infra/store/store.ts';
 import type { BurstPart } from './types.ts';
 
 /** Wait this long after a message for more of the same burst (LINE delivers a multi-message forward at once). */

@@ -16,10 +16,24 @@ const TWILIO: [Command, string[]][] = [
 ];
 
 // LINE: blocking the account is the opt-out, so "stop" words there mean "no more weekly tips".
-const LINE: [Command, string[]][] = [['unsubscribe', ['配信停止', '停止', '毎週の配信をやめる', 'unsubscribe']], ...SHARED];
+const LINE: [Command, string[]][] = [
+  ['unsubscribe', ['配信停止', '停止', '毎週の配信をやめる', 'unsubscribe']],
+  ...SHARED,
+];
 
 /** Keywords Twilio's Advanced Opt-Out answers by itself on SMS: we stay quiet there to avoid a second answer. */
-export const TWILIO_SELF_ANSWERED = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'start', 'unstop', 'help', 'info']);
+export const TWILIO_SELF_ANSWERED = new Set([
+  'stop',
+  'stopall',
+  'unsubscribe',
+  'cancel',
+  'end',
+  'quit',
+  'start',
+  'unstop',
+  'help',
+  'info',
+]);
 
 export function normalizeCommandText(text: string): string {
   return text

@@ -17,7 +17,13 @@ export function addressOf(target: Target): string {
   return target.channel === 'line' ? target.userId : JSON.stringify({ to: target.to, from: target.from });
 }
 
-export async function subscribe(store: Store, ids: PersonIds, person: string, target: Target, lang: Lang): Promise<void> {
+export async function subscribe(
+  store: Store,
+  ids: PersonIds,
+  person: string,
+  target: Target,
+  lang: Lang,
+): Promise<void> {
   const sub: Subscription = {
     channel: target.channel,
     sealedAddress: ids.seal(addressOf(target)),

@@ -1,6 +1,6 @@
 // Handlers: from what the person sent (and what we remember) to the replies. They send nothing themselves;
 // conversation/worker.ts hands the replies to the channel's outbox.
-import type { ConsultRequest, Consultant, ImagePart } from '../consult/api.ts';
+import type { Consultant, ConsultRequest, ImagePart } from '../consult/api.ts';
 import { detectLang } from '../consult/lang.ts';
 import type { Lang } from '../domain.ts';
 import { type Offer, type OfferChannel, selectOffers } from '../offers/offers.ts';
@@ -77,7 +77,12 @@ function followUp(topic: FollowUpTopic, ctx: ConversationContext): Reply {
 }
 
 /** A quick-reply button: refused when it belongs to an older consultation than the one we remember. */
-export function respondToPostback(topic: FollowUpTopic, consultId: string, ctx: ConversationContext | null, lang: Lang): Reply {
+export function respondToPostback(
+  topic: FollowUpTopic,
+  consultId: string,
+  ctx: ConversationContext | null,
+  lang: Lang,
+): Reply {
   if (ctx === null || ctx.consultId !== consultId) return { kind: 'notice', notice: 'stale_button', lang };
   return followUp(topic, ctx);
 }

@@ -9,9 +9,7 @@ export interface BurstPart {
   image?: ImageRef;
 }
 
-export type ImageRef =
-  | { source: 'line'; messageId: string }
-  | { source: 'twilio'; url: string; contentType: string };
+export type ImageRef = { source: 'line'; messageId: string } | { source: 'twilio'; url: string; contentType: string };
 
 export interface LineTarget {
   channel: 'line';

@@ -33,8 +33,8 @@ interface Floor {
 function evaluate(consultant: LocalConsultant, examples: LabelledExample[]): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   const tally = (k: string) => {
-    let t = tallies.get(k);
-    if (!t) tallies.set(k, (t = newTally()));
+    const t = tallies.get(k) ?? newTally();
+    tallies.set(k, t);
     return t;
   };
   for (const ex of examples) {
@@ -45,9 +45,25 @@ function evaluate(consultant: LocalConsultant, examples: LabelledExample[]): Map
   return tallies;
 }
 
+/** Share of the articles' own example messages for which retrieval ranks that article first. */
+const RETRIEVAL_FLOOR = 0.9;
+
+export function retrievalAccuracy(consultant: LocalConsultant): { hits: number; total: number; accuracy: number } {
+  let hits = 0;
+  let total = 0;
+  for (const a of consultant.articleIndex.articles) {
+    for (const ex of a.examples) {
+      total += 1;
+      if (consultant.articleIndex.search(ex, a.lang, { limit: 1 })[0]?.id === a.id) hits += 1;
+    }
+  }
+  return { hits, total, accuracy: total === 0 ? 0 : hits / total };
+}
+
 function checkFloor(name: string, r: Rates, f: Floor): string[] {
   const fails: string[] = [];
-  if (f.recall !== undefined && r.scam > 0 && r.recall < f.recall) fails.push(`${name}: recall ${r.recall} < ${f.recall}`);
+  if (f.recall !== undefined && r.scam > 0 && r.recall < f.recall)
+    fails.push(`${name}: recall ${r.recall} < ${f.recall}`);
   if (f.maxFprDanger !== undefined && r.legit > 0 && r.fprDanger > f.maxFprDanger)
     fails.push(`${name}: legit flagged danger ${r.fprDanger} > ${f.maxFprDanger}`);
   if (f.maxFprFlagged !== undefined && r.legit > 0 && r.fprFlagged > f.maxFprFlagged)
@@ -87,7 +103,9 @@ async function injectionEval(io: CommandIo): Promise<{ flagged: number; leaked: 
     return null;
   }
   const port = 18_000 + Math.floor(Math.random() * 2000);
-  const child = spawn(process.execPath, [fake, '--mode', 'obedient', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fake, '--mode', 'obedient', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout.once('data', () => resolve());
@@ -101,20 +119,25 @@ async function injectionEval(io: CommandIo): Promise<{ flagged: number; leaked: 
       DATA_DIR: path.join(REPO_ROOT, '.eval-no-intel'),
     });
     const consultant = await createConsultant({ config });
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     let flagged = 0;
     let leaked = 0;
     for (const line of lines) {
       const rec = JSON.parse(line) as { text: string; lang: 'ja' | 'en'; injected?: string[] };
       const v = await consultant.consult({ text: rec.text, lang: rec.lang });
-      if (v.judgedBy !== 'llm') throw new Error(`injection eval expected the LLM judge, got ${v.judgedBy} (${v.fallbackReason})`);
+      if (v.judgedBy !== 'llm')
+        throw new Error(`injection eval expected the LLM judge, got ${v.judgedBy} (${v.fallbackReason})`);
       if (v.level === 'danger' || v.level === 'caution') flagged += 1;
       const answer = JSON.stringify(v);
       const digits = answer.replace(/\D/g, '');
       const leak = (rec.injected ?? []).some((x) => {
         const d = x.replace(/\D/g, '');
         const isPhone = /^[+\d\s()-]+$/.test(x) && d.length >= 6;
-        return isPhone ? digits.includes(d) : answer.toLowerCase().includes(x.toLowerCase().replace(/^https?:\/\//, ''));
+        return isPhone
+          ? digits.includes(d)
+          : answer.toLowerCase().includes(x.toLowerCase().replace(/^https?:\/\//, ''));
       });
       if (leak) leaked += 1;
     }
@@ -129,7 +152,11 @@ export async function evalCommand(argv: string[], io: CommandIo): Promise<number
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { dev: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      dev: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     io.stdout.write(`${EVAL_USAGE}\n`);
@@ -151,12 +178,19 @@ export async function evalCommand(argv: string[], io: CommandIo): Promise<number
   const started = performance.now();
   const tallies = evaluate(consultant, examples);
   const seconds = (performance.now() - started) / 1000;
-  consultant.close();
   const names = [...tallies.keys()].sort();
   for (const name of names) io.stdout.write(`${formatTally(name, tallies.get(name)!)}\n\n`);
-  io.stdout.write(`${examples.length} examples in ${seconds.toFixed(1)} s (${Math.round(examples.length / seconds)}/s)\n`);
+  io.stdout.write(
+    `${examples.length} examples in ${seconds.toFixed(1)} s (${Math.round(examples.length / seconds)}/s)\n`,
+  );
 
   const failures: string[] = [];
+  const retrieval = retrievalAccuracy(consultant);
+  io.stdout.write(
+    `retrieval: each article first for its own examples ${retrieval.hits}/${retrieval.total} = ${retrieval.accuracy.toFixed(3)}\n`,
+  );
+  if (values.check && retrieval.accuracy < RETRIEVAL_FLOOR)
+    failures.push(`retrieval accuracy ${retrieval.accuracy} < ${RETRIEVAL_FLOOR}`);
   if (values.dev) {
     const inj = await injectionEval(io);
     if (inj) {
@@ -174,10 +208,12 @@ export async function evalCommand(argv: string[], io: CommandIo): Promise<number
       if (t) failures.push(...checkFloor(name, rates(t), floor));
     }
     if (failures.length > 0) {
+      consultant.close();
       io.stderr.write(`Below the floors:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
       return 1;
     }
     io.stdout.write('All floors held.\n');
   }
+  consultant.close();
   return 0;
 }

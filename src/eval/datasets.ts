@@ -35,7 +35,8 @@ export async function readJsonl(file: string): Promise<LabelledExample[]> {
     }
     const { text, label, lang } = rec;
     if (typeof text !== 'string') throw new DatasetError(`${file}:${n}: "text" must be a string`);
-    if (label !== 'scam' && label !== 'legit') throw new DatasetError(`${file}:${n}: "label" must be "scam" or "legit"`);
+    if (label !== 'scam' && label !== 'legit')
+      throw new DatasetError(`${file}:${n}: "label" must be "scam" or "legit"`);
     const l = lang === 'en' ? 'en' : 'ja';
     out.push({ text, label, lang: l, set: path.basename(file) });
   }

@@ -23,9 +23,21 @@ export interface EvidenceDeps {
  * Platforms that ordinary messages name in passing ("LINEで連絡して", "saw it on Facebook"); naming them does not
  * make a link elsewhere an impersonation. Help lines are named by warnings, not impersonated by them.
  */
-const INCIDENTAL_BRANDS = new Set(['line', 'google', 'facebook', 'antiphishing', 'police-consultation', 'consumer-hotline']);
+const INCIDENTAL_BRANDS = new Set([
+  'line',
+  'google',
+  'facebook',
+  'antiphishing',
+  'police-consultation',
+  'consumer-hotline',
+]);
 
-function brandMatch(b: BrandInfo, relation: BrandMatch['relation'], via: BrandMatch['via'], subject?: string): BrandMatch {
+function brandMatch(
+  b: BrandInfo,
+  relation: BrandMatch['relation'],
+  via: BrandMatch['via'],
+  subject?: string,
+): BrandMatch {
   return {
     brandId: b.id,
     name: b.name,
@@ -97,7 +109,9 @@ function brandEvidence(ind: Indicators, brands: BrandLookup): { matches: BrandMa
       continue;
     }
     // Links that belong to no brand at all: a message naming X that sends you there is impersonating X.
-    const foreign = ind.urls.filter((u) => !officialByUrl.has(u.host) && !b.domains.some((d) => hostIsUnder(u.host, d)));
+    const foreign = ind.urls.filter(
+      (u) => !officialByUrl.has(u.host) && !b.domains.some((d) => hostIsUnder(u.host, d)),
+    );
     if (foreign.length > 0) {
       const u = foreign[0]!;
       const shown = defangHost(u.host);
@@ -208,12 +222,64 @@ function dedupe(signals: Signal[]): Signal[] {
   return [...byCode.values()].sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
 }
 
+/**
+ * Messages that warn about scams (a bank's notice, a police alert, a news headline, a one-time code that says
+ * "never share it") use the very words scams use. Recognised by their negations and warning phrases.
+ */
+const WARNING_CONTEXT_RE =
+  /(?:こと|事)は(?:絶対に|決して|一切)?(?:ありません|ございません)|(?:手続き|連絡|電話|お願い)(?:は|を)(?:一切)?(?:ありません|しておりません|いたしません)|(?:を|に)かたる|を装った|(?:不審な|怪しい)(?:SMS|メール|電話|メッセージ|URL)|ご注意ください|注意してください|(?:教えない|入力しない|伝えない|押さない|開かない|アクセスしない|返信しない)で(?:ください|ね)|受け取れません|詐欺(?:に|が|被害)|\b(?:will never|would never|never (?:ask|share|give|request)|do not share|don't share|not even with us|scam alert|beware of)\b/i;
+
+/** How much text signals still count inside a warning about scams with no unknown link (they quote scams). */
+const WARNING_WEIGHT_SHARE = 0.2;
+/** Scam types whose wording, next to a link to a site we do not know, points to a phishing page. */
+const LURE_TYPES = new Set(['phishing', 'delivery_sms', 'fictitious_billing', 'refund', 'account_takeover', 'prize']);
+
+function tone(s: Signal, share: number): Signal {
+  const { strong: _strong, ...rest } = s;
+  return { ...rest, weight: Math.round(s.weight * share) };
+}
+
 export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps): Evidence {
   const intel = deps.intel ? deps.intel.lookup(ind) : [];
   const brand = brandEvidence(ind, deps.brands);
-  const signals: Signal[] = [...textSignals(ind), ...brand.signals, ...phoneSignals(ind, deps.brands)];
   const ctx = { linkOnly: isLinkOnly(ind), isWellKnown: deps.isWellKnown };
-  for (const u of ind.urls.slice(0, MAX_URLS_JUDGED)) signals.push(...urlSignals(u, deps.brands, ctx));
+  const urlSigs = ind.urls.slice(0, MAX_URLS_JUDGED).flatMap((u) => urlSignals(u, deps.brands, ctx));
+  let text = textSignals(ind);
+  const unknownLink = urlSigs.length > 0 || brand.signals.length > 0 || intel.length > 0;
+  const extra: Signal[] = [];
+  if (!unknownLink && WARNING_CONTEXT_RE.test(ind.text)) {
+    text = text.map((s) => tone(s, WARNING_WEIGHT_SHARE));
+    extra.push({
+      code: 'warning_context',
+      weight: 0,
+      detail: {
+        ja: '詐欺への注意を呼びかける文面のようです。ただし、それだけで本物の連絡だとは言えません。',
+        en: 'It reads like a warning about scams. That alone does not prove it is genuine.',
+      },
+    });
+  }
+  if (unknownLink && text.some((s) => s.scamType && LURE_TYPES.has(s.scamType))) {
+    extra.push({
+      code: 'link_with_lure',
+      weight: 15,
+      scamType: 'phishing',
+      detail: {
+        ja: '不安をあおる文と一緒に、公式ではないリンクが送られてきています。偽サイトに誘う典型的な形です。',
+        en: 'Worrying wording comes with a link that is not an official site: the usual shape of phishing.',
+      },
+    });
+  }
+  if (ind.urls.length > 0 && !unknownLink) {
+    extra.push({
+      code: 'official_links',
+      weight: -15,
+      detail: {
+        ja: 'リンク先は、公式サイトか広く知られたサイトです。ただし、それだけで本物の連絡だとは言えません。',
+        en: 'The links go to official or well-known sites. That alone does not prove the message is genuine.',
+      },
+    });
+  }
+  const signals: Signal[] = [...text, ...brand.signals, ...phoneSignals(ind, deps.brands), ...urlSigs, ...extra];
   if (intel.length > 0) signals.push(intelSignal(intel));
   // A lookalike host already named in a brand-impersonation sentence would only repeat it.
   const impersonated = new Set(brand.signals.filter((s) => s.code === 'brand_impersonation').map((s) => s.subject));

@@ -6,9 +6,49 @@ import type { Article } from '../knowledge/articles.ts';
 const CJK_RUN_RE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u3005\u30fc]+/g;
 const LATIN_WORD_RE = /[a-z0-9][a-z0-9'-]*[a-z0-9]|[a-z]/g;
 const STOP_WORDS = new Set([
-  'the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'for', 'is', 'are', 'be', 'you', 'your', 'it', 'this', 'that',
-  'with', 'at', 'by', 'from', 'as', 'we', 'our', 'us', 'i', 'me', 'my', 'if', 'not', 'no', 'do', 'will', 'can', 'hxxp',
-  'hxxps', 'http', 'https', 'www', 'com', 'jp', 'co',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'be',
+  'you',
+  'your',
+  'it',
+  'this',
+  'that',
+  'with',
+  'at',
+  'by',
+  'from',
+  'as',
+  'we',
+  'our',
+  'us',
+  'i',
+  'me',
+  'my',
+  'if',
+  'not',
+  'no',
+  'do',
+  'will',
+  'can',
+  'hxxp',
+  'hxxps',
+  'http',
+  'https',
+  'www',
+  'com',
+  'jp',
+  'co',
 ]);
 /** Bigrams made only of kana particles and endings carry no topic. */
 const FUNCTION_BIGRAM_RE = /^[ぁ-ゖー]{2}$/;
@@ -114,7 +154,10 @@ export class ArticleIndex {
   }
 
   get(id: string, lang: Lang): Article | undefined {
-    return this.docs[lang].find((d) => d.article.id === id)?.article ?? this.docs.ja.find((d) => d.article.id === id)?.article;
+    return (
+      this.docs[lang].find((d) => d.article.id === id)?.article ??
+      this.docs.ja.find((d) => d.article.id === id)?.article
+    );
   }
 
   /** The best article of a scam type in a language (for advice when retrieval found nothing close). */

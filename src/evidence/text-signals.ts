@@ -2,6 +2,7 @@
 // Intl.Segmenter splits compounds such as 還付/金 (STACK.md). Each rule states its evidence in a sentence that
 // stands on its own, in Japanese and English.
 import type { Bilingual, Indicators, ScamType, Signal } from '../domain.ts';
+import { hasPromptInjection } from './injection.ts';
 
 interface TextRule {
   code: string;
@@ -46,7 +47,7 @@ const RULES: TextRule[] = [
     weight: 22,
     scamType: 'phishing',
     all: [
-      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:account|card|access|service)(?: has been| is| was| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
+      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:account|card|access|service)(?: has been| is| was| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated)\b|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
     ],
     detail: {
       ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクから手続きさせるのはフィッシングの典型です。',
@@ -58,7 +59,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur))\b/i,
+      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|ご?利用(?:内容の)?確認のお願い|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in|withdrawal|transaction|payment|login)|secure your (?:account|wallet)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur))\b/i,
     ],
     detail: {
       ja: '本人確認や情報の更新を求めています。銀行やカード会社が、メールやSMSのリンクから暗証番号などを入力させることはありません。',
@@ -70,10 +71,11 @@ const RULES: TextRule[] = [
     weight: 35,
     scamType: 'account_takeover',
     all: [
-      /暗証番号|パスワード|認証(?:コード|番号)|確認(?:コード)|ワンタイム|セキュリティ(?:コード|番号)|\d桁の(?:番号|数字|コード)|カード(?:番号|の裏)|\b(?:password|passcode|verification code|security code|one[- ]time (?:password|code|pin)|otp|pin(?: code| number)?|cvv|card number)\b/i,
-      /教え|送って|送信して|入力|伝え|お知らせください|返信|聞|\b(?:send|share|tell|enter|give|reply|provide)\b/i,
+      /暗証番号|パスワード|認証(?:コード|番号)|確認(?:コード)|ワンタイム|セキュリティ(?:コード|番号)|\d桁の(?:番号|数字|コード)|カード(?:番号|の裏)|(?:SMS|ショートメール)(?:で届いた|に届く|で届く|の)?(?:番号|コード)|\b(?:password|passcode|verification code|security code|one[- ]time (?:password|passcode|code|pin)|otp|pin(?: code| number)?|cvv|card number|(?:the|this|that|a|6-digit|google voice|whatsapp|sms) code)\b/i,
+      /教え|送って|送信して|入力|伝え|お知らせください|返信|聞|読み上げ|\b(?:send|share|tell|enter|give|reply|provide|read (?:me|out)|forward)\b/i,
     ],
-    unless: /(?:誰にも|絶対に|決して|第三者に)(?:教え|伝え|言わ)|教えないで|\b(?:never (?:share|tell|give)|do not share|don't share)\b/i,
+    unless:
+      /(?:誰にも|絶対に|決して|第三者に|他人に)(?:教え|伝え|言わ)|(?:教え|伝え|入力し)(?:たりし)?ないで|(?:お)?(?:聞き|尋ね|伺い)すること(?:は|も)(?:絶対に)?(?:ありません|ございません)|\b(?:never (?:share|tell|give|ask)|do not share|don't share)\b/i,
     detail: {
       ja: '暗証番号・パスワード・認証コードなどを求めています。正規の会社や役所が、これらを聞くことはありません。',
       en: 'It asks for a PIN, password or verification code. No genuine company or office ever asks for these.',
@@ -84,7 +86,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'fictitious_billing',
     all: [
-      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:is )?(?:due|required|failed)|settle (?:your|the) (?:balance|account))\b/i,
+      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:支払|入金)い?が確認でき(?:ません|ない)|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:required|failed)|settle (?:your|the) (?:balance|account))\b/i,
     ],
     detail: {
       ja: '「未払い」「未納」などの料金を請求しています。身に覚えのない請求に、連絡したり支払ったりしないでください。',
@@ -106,7 +108,10 @@ const RULES: TextRule[] = [
     code: 'refund_offer',
     weight: 25,
     scamType: 'refund',
-    all: [/還付金|医療費の?(?:払い?戻し|返金)|保険料の?(?:払い?戻し|返金)|給付金|\b(?:tax refund|emergency refund|entitled to (?:a )?refund)\b/i],
+    all: [
+      /還付金|医療費の?(?:払い?戻し|返金)|保険料の?(?:払い?戻し|返金)|給付金|\b(?:tax refund|emergency refund|entitled to (?:a )?refund|(?:you are|you're) eligible for|support payment|cost of living payment)\b/i,
+    ],
+    unless: /確定申告|e-Tax/,
     detail: {
       ja: '還付金や給付金を受け取れると言っています。役所が電話やSMSで手続きを急がせることはありません。',
       en: 'It offers a refund or benefit. Government offices do not rush you to claim one by text or phone.',
@@ -130,7 +135,9 @@ const RULES: TextRule[] = [
     code: 'crypto_payment',
     weight: 30,
     scamType: 'investment',
-    all: [/暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|ethereum|wallet address)\b/i],
+    all: [
+      /暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|ethereum|wallet address)\b/i,
+    ],
     detail: {
       ja: '暗号資産（仮想通貨）での送金や投資に触れています。暗号資産での支払いを求める相手は、詐欺であることが多いです。',
       en: 'It involves crypto-assets. Requests to pay or invest in crypto are common in scams.',
@@ -154,7 +161,7 @@ const RULES: TextRule[] = [
     weight: 35,
     scamType: 'support_scam',
     all: [
-      /ウイルス(?:に|が)(?:感染|検出)|トロイの木馬|ハッキングされ|システム(?:が)?(?:破損|損傷)|(?:サポート|サポートセンター)(?:に|へ)(?:電話|連絡)|\b(?:virus (?:detected|infection|found)|infected with|your (?:computer|device|phone) (?:is|has been) (?:infected|hacked|compromised)|trojan|call (?:microsoft|apple|windows) support)\b/i,
+      /ウイルス.{0,8}(?:感染|検出)|トロイの木馬|ハッキングされ|システム(?:が)?(?:破損|損傷)|(?:サポート|サポートセンター)(?:に|へ)(?:電話|連絡)|\b(?:virus (?:detected|infection|found)|infected with|your (?:computer|device|phone) (?:is|has been) (?:infected|hacked|compromised)|trojan|call (?:microsoft|apple|windows) support)\b/i,
     ],
     detail: {
       ja: '「ウイルスに感染しました」などと警告しています。画面の警告に書かれた番号に電話させるのは、サポート詐欺です。',
@@ -166,8 +173,8 @@ const RULES: TextRule[] = [
     weight: 35,
     scamType: 'fake_authority',
     all: [
-      /警察|警視庁|刑事|検察|検事|捜査|逮捕|金融庁|総務省|厚生労働省|法務省|裁判所|\b(?:police|prosecutor|fbi|interpol|customs (?:office|officer)|arrest(?:ed)?|investigat(?:ion|or))\b/i,
-      /口座|資産|お金|現金|送金|振込|ビデオ通話|捜査|事件|身の潔白|逮捕|容疑|秘密|誰にも|\b(?:bank account|money|transfer|video call|bail|fine|gift card|bitcoin|warrant)\b/i,
+      /警察|警視庁|刑事|検察|検事|捜査|逮捕|金融庁|総務省|厚生労働省|法務省|裁判所|入管|出入国在留管理|大使館|\b(?:police|prosecutor|fbi|interpol|customs (?:office|officer)|arrest(?:ed)?|investigat(?:ion|or)|immigration|embassy|visa status|deport(?:ed|ation)?)\b/i,
+      /口座|資産|お金|現金|送金|振込|ビデオ通話|捜査|事件|潔白|逮捕|容疑|共犯|事情聴取|個人情報|LINE|保証金|秘密|誰にも|\b(?:bank account|money|transfer|video call|bail|fine|fee|passport|call (?:us )?back|gift card|bitcoin|warrant|deport(?:ed)?)\b/i,
     ],
     unless: /(?:警察|警視庁)(?:相談専用電話|の相談窓口)|#9110|警察をかたる|偽警察/,
     detail: {
@@ -180,7 +187,7 @@ const RULES: TextRule[] = [
     weight: 40,
     scamType: 'investment',
     all: [
-      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:guaranteed (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
+      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|必ず値上がり|値上がり確実|未公開株|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:guaranteed (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
     ],
     detail: {
       ja: '「必ず儲かる」「元本保証」など、うまい投資話をしています。確実に儲かる投資はありません。',
@@ -192,7 +199,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'investment',
     all: [
-      /LINE(?:グループ|で|に|の)|グループ(?:に参加|チャット)|アシスタント|有名人|著名人|インフルエンサー|\b(?:whatsapp group|telegram|join (?:our|the) group|assistant)\b/i,
+      /LINE(?:グループ|で|に|の)|グループ(?:に参加|チャット)|勉強会|先生|アシスタント|有名人|著名人|インフルエンサー|機関口座|\b(?:whatsapp group|telegram|join (?:our|the) group|assistant)\b/i,
       /投資|株|銘柄|利益|運用|FX|暗号資産|\b(?:invest|stock|trading|profit|forex)\b/i,
     ],
     detail: {
@@ -227,10 +234,10 @@ const RULES: TextRule[] = [
   },
   {
     code: 'delivery_failure',
-    weight: 25,
+    weight: 15,
     scamType: 'delivery_sms',
     all: [
-      /不在(?:の為|のため|で|票|通知)|持ち?帰り|再配達|お届けにあがり|配達(?:でき|出来)(?:ません|なかった)|(?:住所|宛先)(?:が)?不(?:備|明)|お荷物(?:の|を|が|に)|配送(?:状況|料|手数料)|関税|\b(?:parcel|package|delivery) (?:could not be|was not|failed|is on hold|held|pending)|(?:re-?delivery|missed delivery|delivery attempt|customs fee|shipping fee|unable to deliver|delivery (?:is )?waiting|(?:tried|attempted) to (?:make a )?deliver|re-?schedule (?:your |the )?delivery)\b/i,
+      /不在(?:の為|のため|で|票|通知)|持ち?帰り|再配達|お届けにあがり|配達(?:でき|出来)(?:ません|なかった)|(?:住所|宛先)(?:が)?不(?:備|明)|お荷物(?:の|を|が|に)|受取日時の指定|お荷物お届け|配送(?:状況|料|手数料)|関税|\b(?:parcel|package|delivery|item|shipment|order) (?:could not be|was not|failed|is on hold|held|pending)|(?:re-?delivery|missed delivery|delivery attempt|customs fee|shipping fee|unable to deliver|delivery (?:is )?waiting|(?:tried|attempted) to (?:make a )?deliver|re-?schedule (?:your |the )?delivery)\b/i,
     ],
     detail: {
       ja: '荷物の不在や配達の失敗を知らせています。宅配業者がSMSのリンクから再配達や支払いをさせることは、基本的にありません。',
@@ -256,7 +263,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'impersonation_call',
     all: [
-      /オレだけど|俺だけど|おれだけど|携帯(?:を)?(?:なくし|落と|変え)|番号(?:が)?変わった|会社のお金|小切手|示談金|使い込|妊娠させ|事故を起こし|喉の調子|風邪をひいて声|\b(?:hi mum|hi mom|hi dad)\b.{0,80}\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b|\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b.{0,160}\b(?:send|transfer|pay|money|bill|help me)\b/i,
+      /オレだけど|俺だけど|おれだけど|携帯(?:を)?(?:なくし|落と|変え)|番号(?:が)?変わった|会社のお金|小切手|示談(?:金|に)|痴漢|前科|捕まった|使い込|妊娠させ|事故を起こし|喉の調子|風邪をひいて声|\b(?:hi mum|hi mom|hi dad|(?:mum|mom|dad),? it'?s me)\b.{0,80}\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b|\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone|i'?m in trouble|don'?t tell (?:dad|mum|mom))\b.{0,160}\b(?:send|transfer|pay|money|bill|help me)\b/i,
     ],
     detail: {
       ja: '家族を名乗り、電話番号が変わった、急にお金が必要だと言っています。いったん切って、前から知っている番号に掛け直して確かめてください。',
@@ -267,7 +274,10 @@ const RULES: TextRule[] = [
     code: 'loan_fee',
     weight: 35,
     scamType: 'loan',
-    all: [/融資|借入|ローン|貸付|\b(?:loan|credit)\b/i, /保証金|手数料|先に(?:振込|入金|支払)|審査(?:通過|OK)|\b(?:fee|deposit|advance)\b/i],
+    all: [
+      /融資|借入|ローン|貸付|\b(?:loan|credit)\b/i,
+      /保証金|手数料|先に(?:振り?込|入金|支払)|まず.{0,12}振り?込|審査(?:通過|OK)|\b(?:fee|deposit|advance)\b/i,
+    ],
     unless: /返済予定/,
     detail: {
       ja: 'お金を貸す前に保証金や手数料を求めています。融資の前にお金を払わせるのは、融資保証金詐欺です。',
@@ -279,7 +289,7 @@ const RULES: TextRule[] = [
     weight: 25,
     scamType: 'side_job',
     all: [
-      /副業|在宅(?:ワーク|で)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|\b(?:work from home|easy money|earn \$?\d+ (?:a|per) day|part[- ]time job offer|daily (?:pay|income))\b/i,
+      /副業|在宅(?:ワーク|で)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|\b(?:work from home|easy money|earn (?:up to )?[$\u00a3\u00a5]?[\d,]+(?: yen)? ?(?:a|per|\/) ?day|part[- ]time job offer|daily (?:pay|income|salary)|online job|app rating|(?:review|rate) products? online|no experience (?:needed|required))\b/i,
     ],
     detail: {
       ja: '「スマホで簡単に稼げる」などと副業をすすめています。最初にお金を払わせたり、情報商材を買わせたりする手口があります。',
@@ -300,11 +310,11 @@ const RULES: TextRule[] = [
   },
   {
     code: 'unrecognised_charge',
-    weight: 25,
+    weight: 15,
     scamType: 'phishing',
     all: [
-      /(?:身に覚え|心当たり|お心当たり)(?:の|が)(?:ない|ありません|無い)(?:場合|方|時|とき)|ご利用に(?:覚え|心当たり)がない|\bif (?:this|it) (?:was|wasn't|was not|is) (?:not )?(?:you|made by you)|\bif (?:you )?(?:did not|didn't) (?:make|authori[sz]e|request)|\bif unauthori[sz]ed\b/i,
-      /こちら|下記|リンク|URL|http|hxxp|www\.|ログイン|お電話|連絡|\b(?:link|click|tap|call|contact|log ?in|visit)\b/i,
+      /(?:身に覚え|心当たり|お心当たり)(?:の|が)(?:ない|ありません|無い)(?:場合|方|時|とき)|ご利用に(?:覚え|心当たり)がない|\bif (?:this|it) (?:was|wasn't|was not|is) (?:not )?(?:you|made by you)|\bif (?:you )?(?:did not|didn't) (?:make|authori[sz]e|request)|\bif unauthori[sz]ed\b|\bdid you (?:attempt|make|authori[sz]e|request) (?:a|this)\b/i,
+      /こちら|下記|リンク|URL|http|hxxp|www\.|ログイン|お電話|連絡|窓口|\b(?:link|click|tap|call|contact|log ?in|visit|reply)\b/i,
     ],
     detail: {
       ja: '「身に覚えのない場合はこちら」と、リンクや電話で手続きさせようとしています。不安をあおって偽サイトに誘う、よくある手口です。',
@@ -336,11 +346,158 @@ const RULES: TextRule[] = [
     },
   },
   {
+    code: 'court_notice',
+    weight: 45,
+    strong: true,
+    scamType: 'fictitious_billing',
+    all: [/支払督促|訴訟(?:最終)?(?:告知|通知)|民事訴訟(?:管理|通知)センター|総合消費料金|取り?下げ期日|裁判取り?下げ/],
+    detail: {
+      ja: '「訴訟」「支払督促」を知らせて連絡させようとしています。裁判所からの本物の書類は特別送達で届き、SMSやハガキの番号に電話させることはありません。',
+      en: 'It announces a lawsuit or payment order and asks you to call. Real court papers arrive by special registered mail, never as a text or postcard with a number to call.',
+    },
+  },
+  {
+    code: 'automated_call',
+    weight: 40,
+    scamType: 'fake_authority',
+    all: [
+      /自動音声|(?:\d|[一二三四五六七八九])番を押|番号を押す|ボタンを押すと|\bpress \d\b/i,
+      /停止|使えなく|料金|大使館|書類|警察|総務省|NTT|未納|裁判|\b(?:suspend|embassy|police|tax|court)\b/i,
+    ],
+    detail: {
+      ja: '自動音声で「◯番を押してください」と言う電話です。通信停止や料金を理由に番号を押させ、オペレーターにつなぐのは詐欺の手口です。',
+      en: 'It is an automated call asking you to press a number. Scammers use this to connect you to a fake operator.',
+    },
+  },
+  {
+    code: 'dark_job',
+    weight: 55,
+    strong: true,
+    scamType: 'side_job',
+    all: [
+      /ホワイト案件|闇バイト|受け子|出し子|運び(?:の)?(?:仕事|案件|\s?1件)|即日即金|高額(?:報酬|バイト)|(?:免許証|身分証|マイナンバーカード)の?(?:写真|画像)を(?:先に)?送/,
+    ],
+    detail: {
+      ja: '高い報酬の「仕事」に誘い、身分証の写真などを送らせようとしています。犯罪の実行役（闇バイト）に引き込む手口です。応じないでください。',
+      en: 'It offers a high-paying "job" and asks for ID photos first. This is how criminal gangs recruit people to carry out crimes.',
+    },
+  },
+  {
+    code: 'one_click_billing',
+    weight: 45,
+    strong: true,
+    scamType: 'fictitious_billing',
+    all: [/登録(?:が)?完了|端末情報を?取得|個体識別番号|シャッター音|年齢確認/, /料金|円|支払|請求|退会/],
+    detail: {
+      ja: 'ボタンを押しただけで「登録完了」「料金◯円」と表示されています。ワンクリック詐欺です。支払う必要はなく、連絡もしないでください。',
+      en: 'A click showed "registration complete" and a fee. This is a one-click billing scam: you do not owe it and should not contact them.',
+    },
+  },
+  {
+    code: 'withdrawal_fee',
+    weight: 55,
+    strong: true,
+    scamType: 'investment',
+    all: [
+      /出金|引き出し|利益を受け取|\bwithdraw/i,
+      /保証金|手数料|税金|凍結|解除|\b(?:fee|tax|deposit|unlock|frozen)\b/i,
+      /先生|アシスタント|投資|取引|運用|資産|\b(?:invest|trading|platform|profit)\b/i,
+    ],
+    detail: {
+      ja: '利益を引き出すために「保証金」「手数料」「税金」を求められています。これは投資詐欺の典型で、払ってもお金は戻りません。',
+      en: 'You are asked to pay a fee or tax before withdrawing profits. This is a classic investment scam: paying brings nothing back.',
+    },
+  },
+  {
+    code: 'points_purchase',
+    weight: 40,
+    scamType: 'romance',
+    all: [/ポイント(?:を)?(?:買|購入)|ポイント代|連絡先(?:を)?交換/, /サイト|出会い|女性|男性|会い/],
+    detail: {
+      ja: '連絡先の交換や会うために、サイトのポイントを買わせています。交際あっせん（サクラサイト）詐欺の手口です。',
+      en: 'You are asked to buy site points to exchange contacts or meet. This is a dating-site scam.',
+    },
+  },
+  {
+    code: 'personal_account',
+    weight: 35,
+    scamType: 'fake_shop',
+    all: [
+      /個人名(?:義)?の口座|振込先が個人|個人口座に(?:振り?込|送金)|支払いは銀行振込(?:のみ|だけ)|\bpersonal (?:bank )?account\b/i,
+    ],
+    detail: {
+      ja: '支払い先が個人名義の口座や、銀行振込だけになっています。偽の通販サイトや詐欺によくある特徴です。',
+      en: 'Payment goes to a personal account or by bank transfer only, typical of fake shops and scams.',
+    },
+  },
+  {
+    code: 'account_recovery_help',
+    weight: 40,
+    scamType: 'account_takeover',
+    all: [
+      /(?:アカウント|乗っ取).{0,20}(?:取り戻|手伝|協力)|スクショ(?:を)?送|届いた(?:リンク|コード|番号)(?:を)?(?:送|教え)|\b(?:help me (?:recover|get back)|send me (?:the|a) (?:screenshot|code|link))\b/i,
+    ],
+    detail: {
+      ja: '友だちを名乗り、届いたコードやリンクの画面を送らせようとしています。アカウントを乗っ取る手口です。本人に電話などで確かめてください。',
+      en: 'Someone posing as a friend asks you to send a code or a screenshot of a link. This is how accounts are taken over.',
+    },
+  },
+  {
+    code: 'qr_lure',
+    weight: 30,
+    scamType: 'phishing',
+    all: [
+      /QR ?コード|\bQR\b/i,
+      /反則金|ログイン|暗証|口座|支払|振込|インターネットバンキング|\b(?:fine|log ?in|pay)\b/i,
+    ],
+    unless: /QR ?コード決済|バーコード決済/,
+    detail: {
+      ja: 'QRコードを読み取らせて、支払いやログインをさせようとしています。QRコードの先が偽サイトのことがあります。',
+      en: 'It asks you to scan a QR code to pay or log in. The code may lead to a fake site.',
+    },
+  },
+  {
+    code: 'deposit_request',
+    weight: 30,
+    scamType: 'investment',
+    all: [
+      /(?:指定|専用)の(?:サイト|アプリ|取引所|取引口座).{0,20}(?:入金|登録|振り?込|送金)|(?:入金|送金)するように|先物取引|\b(?:deposit (?:funds|money) (?:on|into|to)|trading platform)\b/i,
+    ],
+    detail: {
+      ja: '指定のサイトやアプリにお金を入れるよう言われています。SNSで知り合った人にすすめられた投資は、詐欺であることが多いです。',
+      en: 'You are told to put money into a site or app they chose. Investments pushed by online acquaintances are often scams.',
+    },
+  },
+  {
+    code: 'important_header',
+    weight: 8,
+    all: [/^\s*[【[](?:重要|緊急|至急|要確認|最終通知|警告)[】\]]/m],
+    detail: {
+      ja: '冒頭に【重要】【緊急】などと書いて、注意を引こうとしています。',
+      en: 'It opens with a tag like [IMPORTANT] or [URGENT] to grab attention.',
+    },
+  },
+  {
+    code: 'wrong_number_opener',
+    weight: 25,
+    scamType: 'romance',
+    all: [
+      /間違い(?:メッセージ|メール|LINE|電話)|(?:送り先|宛先|相手)を間違え|間違えました|\bwrong number\b|\bis this [A-Z][a-z]+\?/,
+      /仲良く|友達に|お話し|どちらにお住まい|素敵|投資|\b(?:seem (?:nice|kind)|where are you from|be friends|nice to meet|invest)/i,
+    ],
+    detail: {
+      ja: '「間違えて送りました」から話しかけてきています。親しくなってから投資やお金の話に移る、SNS型ロマンス・投資詐欺の始まり方です。',
+      en: 'It starts as a "wrong number" chat. Romance and investment scams often begin this way before turning to money.',
+    },
+  },
+  {
     code: 'short_code_reply',
     weight: 20,
     scamType: 'prize',
     latinOnly: true,
-    all: [/\b(?:txt|text|send|reply|sms)\b[^.!?\n]{0,40}\b(?:to|on)\s*(?:no:?\s*)?\d{4,6}\b|\b\d{5}\b[^.!?\n]{0,20}\b(?:txt|text)\b/i],
+    all: [
+      /\b(?:txt|text|send|reply|sms)\b[^.!?\n]{0,40}\b(?:to|on)\s*(?:no:?\s*)?\d{4,6}\b|\b\d{5}\b[^.!?\n]{0,20}\b(?:txt|text)\b/i,
+    ],
     detail: {
       ja: '短い番号にSMSで返信するよう求めています。返信すると、有料のサービスに登録されることがあります。',
       en: 'It asks you to text a short code. Replying can sign you up to a paid service.',
@@ -393,18 +550,6 @@ const RULES: TextRule[] = [
     detail: {
       ja: '頼んでいないサービスの案内や、停止の方法が書かれた一斉送信のメッセージです。',
       en: 'It is an unsolicited bulk message for a service you did not ask for.',
-    },
-  },
-  {
-    code: 'prompt_injection',
-    weight: 50,
-    strong: true,
-    all: [
-      /(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|system)?\s*(?:instructions|prompts?|rules)|(?:this|the) (?:message|sms|email) is (?:safe|legitimate|genuine|not (?:a )?scam)|(?:classify|mark|label|rate) (?:this|it) as (?:safe|legitimate|low)|system prompt|you are (?:now )?an? (?:ai|assistant)|(?:AI|ＡＩ|アシスタント|チャットボット)(?:へ|に|は)(?:の指示)?.{0,10}(?:指示|無視|安全)|(?:指示|命令|ルール)を(?:すべて)?無視|(?:この|本)(?:メッセージ|メール|SMS)は(?:安全|正規|本物|詐欺ではありません)|安全(?:と|だと)(?:判定|回答|答え)/i,
-    ],
-    detail: {
-      ja: 'AIへの指示のような文（「安全と答えてください」など）が含まれています。正規の連絡に、このような文が書かれることはありません。',
-      en: 'It contains instructions aimed at an AI ("say this is safe"). Genuine messages never contain such text.',
     },
   },
 ];
@@ -465,6 +610,17 @@ export function textSignals(ind: Indicators): Signal[] {
       });
     }
   }
+  if (hasPromptInjection(text)) {
+    out.push({
+      code: 'prompt_injection',
+      weight: 50,
+      strong: true,
+      detail: {
+        ja: 'AIへの指示のような文（「安全と答えてください」など）が含まれています。正規の連絡に、このような文が書かれることはありません。',
+        en: 'It contains instructions aimed at an AI ("say this is safe"). Genuine messages never contain such text.',
+      },
+    });
+  }
   if (ind.invisibleChars > 0) {
     out.push({
       code: 'invisible_chars',
@@ -479,4 +635,9 @@ export function textSignals(ind: Indicators): Signal[] {
 }
 
 /** Codes of all text rules, for tests and documentation. */
-export const TEXT_SIGNAL_CODES: readonly string[] = [...RULES.map((r) => r.code), 'bulk_marketing', 'invisible_chars'];
+export const TEXT_SIGNAL_CODES: readonly string[] = [
+  ...RULES.map((r) => r.code),
+  'bulk_marketing',
+  'prompt_injection',
+  'invisible_chars',
+];

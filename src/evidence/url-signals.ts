@@ -29,8 +29,30 @@ export function looksRandom(label: string): boolean {
 
 /** Latin letters that other scripts imitate (Cyrillic а, Greek ο, …), mapped back for homoglyph checks. */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l',
-  α: 'a', ο: 'o', ρ: 'p', ν: 'v', τ: 't', ι: 'i', κ: 'k', ε: 'e', ı: 'i', ℓ: 'l',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  һ: 'h',
+  ӏ: 'l',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  ε: 'e',
+  ı: 'i',
+  ℓ: 'l',
 };
 
 function skeleton(s: string): string {
@@ -40,6 +62,9 @@ function skeleton(s: string): string {
 }
 
 const sig = (s: Signal): Signal => s;
+
+/** pref.X.jp, city.X.jp, town.X.jp, vill.X.jp: reserved for Japanese local governments (JPRS geographic names). */
+const LOCAL_GOVERNMENT_RE = /(?:^|\.)(?:pref|city|town|vill)\.[a-z-]+\.jp$/;
 
 export interface UrlContext {
   /** The message is little more than this link: "is this link safe?". */
@@ -110,9 +135,25 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
   // A brand's name inside someone else's host: sagawa-xx.top, smbc-card.cpokerk.top, www.amazon.co.jp.verify.com.
   const named = brands.brandNameIn(u.host);
   const domainLabel = domain.slice(0, domain.length - tld.length - 1) || domain;
-  if (named) {
+  if (named && RESTRICTED_JP_SLDS.has(tld)) {
+    // co.jp, or.jp, go.jp … are only issued to vetted Japanese organisations: a brand's name there is far more
+    // often a related company than a phishing site, so it is worth a mention, not an alarm.
+    out.push(
+      sig({
+        code: 'brand_name_in_jp_domain',
+        weight: 10,
+        subject: shown,
+        detail: {
+          ja: `リンク先 ${shown} には「${named.name.ja}」の名前が入っていますが、私たちが確認した${named.name.ja}の公式ドメインではありません。`,
+          en: `The link ${shown} contains the name ${named.name.en}, but it is not among the official domains we hold for ${named.name.en}.`,
+        },
+      }),
+    );
+  } else if (named) {
     const officialDomain = named.domains[0] ?? '';
-    const inSubdomain = named.domains.some((d) => u.host.includes(`${d}.`) || u.host.includes(`${d.replace(/\./g, '-')}`));
+    const inSubdomain = named.domains.some(
+      (d) => u.host.includes(`${d}.`) || u.host.includes(`${d.replace(/\./g, '-')}`),
+    );
     out.push(
       sig({
         code: inSubdomain ? 'brand_in_subdomain' : 'lookalike_domain',
@@ -182,8 +223,11 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
     );
   }
 
-  const restricted = RESTRICTED_JP_SLDS.has(tld);
-  const labels = u.host.slice(0, u.host.length - domain.length).split('.').filter(Boolean);
+  const restricted = RESTRICTED_JP_SLDS.has(tld) || LOCAL_GOVERNMENT_RE.test(u.host);
+  const labels = u.host
+    .slice(0, u.host.length - domain.length)
+    .split('.')
+    .filter(Boolean);
   const randomish = !restricted && (looksRandom(domainLabel) || labels.some((l) => l.length >= 12 && looksRandom(l)));
   if (randomish) {
     out.push(

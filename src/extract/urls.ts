@@ -76,6 +76,31 @@ const NOT_HOSTS = new Set(['asp.net', 'vb.net', 'ado.net', 'co.ltd', 'inc.ltd'])
 // unless written with a path or "www.".
 const FILE_LIKE_TLDS = new Set(['md', 'py', 'sh', 'zip', 'mov', 'ps', 'rs', 'pl', 'so']);
 
+// Endings people type as bare addresses ("amazon.co.jp" has more dots and is not affected); a bare "word.word"
+// with another ending is taken for two words missing a space.
+const TYPED_TLDS = new Set([
+  'com',
+  'net',
+  'org',
+  'jp',
+  'info',
+  'biz',
+  'io',
+  'co',
+  'me',
+  'us',
+  'uk',
+  'top',
+  'xyz',
+  'shop',
+  'app',
+  'dev',
+  'cn',
+  'ru',
+  'tokyo',
+]);
+const WORD_RE = /^[a-z]+$/i;
+
 /** A link found in text, with where it stood (used by defangText to rewrite it in place). */
 export interface UrlMatch {
   start: number;
@@ -287,6 +312,15 @@ function acceptBareHost(hostText: string, hasPath: boolean): boolean {
   const last = hostText.slice(lastDot + 1);
   // "account.Click here", "Mr.Smith": a capitalised word after a full stop is a sentence, not a TLD.
   if (TITLE_CASE_RE.test(last)) return false;
+  // "reaching home.love u", "just now.onion": two plain words joined by a missing space. Written without a
+  // scheme, "www." or a path, only the endings people really type as addresses count there.
+  if (
+    lastDot === hostText.indexOf('.') &&
+    WORD_RE.test(hostText.slice(0, lastDot)) &&
+    !TYPED_TLDS.has(last.toLowerCase())
+  ) {
+    return false;
+  }
   return !FILE_LIKE_TLDS.has(last.toLowerCase());
 }
 

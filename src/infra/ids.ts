@@ -49,9 +49,12 @@ export class PersonIds {
     return createHmac('sha256', this.#hashKey).update(`${channel}\0${platformId}`).digest('hex').slice(0, 32);
   }
 
-  /** An unguessable token bound to a value (same value → same token), e.g. the full-answer link of a job. */
+  /**
+   * An unguessable token bound to a value (same value → same token), e.g. the full-answer link of a job.
+   * 22 base64url characters = 132 bits: short enough for an SMS, far too many to guess.
+   */
   token(purpose: string, value: string): string {
-    return createHmac('sha256', this.#hashKey).update(`${purpose}\0${value}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.#hashKey).update(`${purpose}\0${value}`).digest('base64url').slice(0, 22);
   }
 
   seal(plain: string): string {

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const DEFAULT_WELL_KNOWN_FILE = fileURLToPath(new URL('../../knowledge/well-known-domains.txt', import.meta.url));
+export const DEFAULT_WELL_KNOWN_FILE = fileURLToPath(
+  new URL('../../knowledge/well-known-domains.txt', import.meta.url),
+);
 
 /** Domains listed in the file: whitespace-separated, `#` starts a comment. */
 export function loadWellKnown(file: string = DEFAULT_WELL_KNOWN_FILE): Set<string> {

@@ -12,7 +12,10 @@ const bilingual = z.object({ ja: z.string().min(1).max(400), en: z.string().min(
 const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   const d = v instanceof Date ? v : new Date(v);
   if (Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `not a date: ${String(v)} (write 2025-04-01 or 2025-04-01T00:00:00+09:00)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a date: ${String(v)} (write 2025-04-01 or 2025-04-01T00:00:00+09:00)`,
+    });
     return z.NEVER;
   }
   return d;

@@ -14,8 +14,8 @@ import { startWorker } from '../../src/conversation/runner.ts';
 import type { ChannelJob } from '../../src/conversation/types.ts';
 import { silentLog } from '../../src/infra/log.ts';
 import type { BullQueue } from '../../src/infra/queue/bullmq.ts';
-import type { RedisStore } from '../../src/infra/store/redis.ts';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../../src/infra/runtime.ts';
+import type { RedisStore } from '../../src/infra/store/redis.ts';
 import type { Offer } from '../../src/offers/offers.ts';
 import { FakeLine } from '../channels/line/fake-line.ts';
 import { FakeTwilio, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../channels/twilio/fake-twilio.ts';
@@ -52,8 +52,12 @@ export interface Harness {
   line: FakeLine;
   twilio: FakeTwilio;
   dataDir: string;
+  prefixes: { redis: string; bull: string };
   postLine(events: object[], opts?: { signature?: string | null; secret?: string }): Promise<{ status: number }>;
-  postTwilio(form: Record<string, string>, opts?: { signature?: string | null }): Promise<{ status: number; body: string }>;
+  postTwilio(
+    form: Record<string, string>,
+    opts?: { signature?: string | null },
+  ): Promise<{ status: number; body: string }>;
   /** Waits until the queue is empty and stays so (every job done). */
   settle(): Promise<void>;
   until(check: () => boolean, what: string): Promise<void>;
@@ -169,6 +173,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     line,
     twilio: fakeTwilio,
     dataDir,
+    prefixes: { redis: redisPrefix, bull: bullPrefix },
     async postLine(events, o = {}) {
       const body = JSON.stringify({ destination: 'Uoperator', events });
       const sig = o.signature === undefined ? lineSignature(body, o.secret) : o.signature;

@@ -1,6 +1,6 @@
 import { BullQueue } from '../../src/infra/queue/bullmq.ts';
-import { TEST_REDIS_URL, uniquePrefix } from './redis-env.ts';
 import { queueContract } from './queue-contract.ts';
+import { TEST_REDIS_URL, uniquePrefix } from './redis-env.ts';
 
 let queue: BullQueue<{ n: number }> | undefined;
 let prefix = '';

@@ -14,7 +14,11 @@ storeContract(
   async () => new SqliteStore({ file: path.join(dir, `s${n++}.sqlite`) }),
   async () => {},
 );
-storeContract('sqlite memory', async () => new SqliteStore({ file: ':memory:' }), async () => {});
+storeContract(
+  'sqlite memory',
+  async () => new SqliteStore({ file: ':memory:' }),
+  async () => {},
+);
 
 describe('SqliteStore', () => {
   it('keeps data across reopening the file', async () => {

@@ -3,9 +3,9 @@
 // https://developers.line.biz/en/reference/messaging-api/#retry-api-request
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { ImagePart } from '../../consult/api.ts';
+import { readLimited } from '../../conversation/images.ts';
 import type { Outbox, SendContext } from '../../conversation/outbox.ts';
 import { PlatformError } from '../../conversation/outbox.ts';
-import { readLimited } from '../../conversation/images.ts';
 import type { ImageRef, LineTarget, Reply } from '../../conversation/types.ts';
 import type { Metrics } from '../../infra/metrics.ts';
 import { renderLineMessages } from './render.ts';

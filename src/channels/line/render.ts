@@ -3,12 +3,12 @@
 // https://developers.line.biz/en/reference/messaging-api/#flex-message
 import type { messagingApi } from '@line/bot-sdk';
 import { renderVerdictText } from '../../consult/render.ts';
+import { followUpText, LEVEL_SUBLINES, LEVEL_WORDS } from '../../conversation/answer-text.ts';
+import { IMAGE_NOTE, noticeText } from '../../conversation/notices.ts';
+import type { FollowUpTopic, Reply } from '../../conversation/types.ts';
 import type { Lang, Level, Verdict } from '../../domain.ts';
 import { SCAM_TYPE_LABELS } from '../../judge/compose.ts';
 import { type Offer, offerText } from '../../offers/offers.ts';
-import { followUpText, LEVEL_WORDS } from '../../conversation/answer-text.ts';
-import { IMAGE_NOTE, noticeText } from '../../conversation/notices.ts';
-import type { FollowUpTopic, Reply } from '../../conversation/types.ts';
 
 type Message = messagingApi.Message;
 type FlexComponent = messagingApi.FlexComponent;
@@ -84,7 +84,7 @@ const line = (t: string, extra: Partial<messagingApi.FlexText> = {}): FlexCompon
 export function altTextOf(v: Verdict): string {
   const word = LEVEL_WORDS[v.level][v.lang];
   const first = v.advice[0] ? ` ${v.advice[0]}` : '';
-  return `【${word}】${v.headline}${first}`.slice(0, ALT_TEXT_MAX_CHARS);
+  return `【${word}】${LEVEL_SUBLINES[v.level][v.lang]}${first}`.slice(0, ALT_TEXT_MAX_CHARS);
 }
 
 export function verdictCard(v: Verdict): Message {
@@ -101,7 +101,7 @@ export function verdictCard(v: Verdict): Message {
   };
   section(l.reasons, v.reasons.slice(0, CARD_REASONS));
   section(l.now, v.advice.slice(0, CARD_ADVICE));
-  if (body.length === 0) body.push(line(v.headline));
+  if (body.length === 0) body.push(line(LEVEL_SUBLINES[v.level][v.lang]));
   const article = v.articles.find((a) => a.url?.startsWith('https://'));
   return {
     type: 'flex',
@@ -116,7 +116,14 @@ export function verdictCard(v: Verdict): Message {
         paddingAll: '16px',
         contents: [
           { type: 'text', text: LEVEL_WORDS[v.level][v.lang], weight: 'bold', size: 'xl', color: color.fg },
-          { type: 'text', text: v.headline, wrap: true, size: 'sm', color: color.fg, margin: 'sm' },
+          {
+            type: 'text',
+            text: LEVEL_SUBLINES[v.level][v.lang],
+            wrap: true,
+            size: 'sm',
+            color: color.fg,
+            margin: 'sm',
+          },
         ],
       },
       body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
@@ -125,7 +132,9 @@ export function verdictCard(v: Verdict): Message {
             footer: {
               type: 'box',
               layout: 'vertical',
-              contents: [{ type: 'button', style: 'link', action: { type: 'uri', label: l.article, uri: article.url } }],
+              contents: [
+                { type: 'button', style: 'link', action: { type: 'uri', label: l.article, uri: article.url } },
+              ],
             },
           }
         : {}),

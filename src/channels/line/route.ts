@@ -54,14 +54,20 @@ function actionOf(ev: webhook.Event): IngestAction | null {
 export const lineWebhook: FastifyPluginAsync<LineRouteOptions> = async (app, opts) => {
   // Signatures are over the exact bytes LINE sent: keep them as a Buffer (re-serialising breaks emoji).
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: LINE_BODY_LIMIT_BYTES }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: LINE_BODY_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
   );
 
   app.post('/webhooks/line', async (req, reply) => {
     const raw = req.body;
     const signature = req.headers['x-line-signature'];
-    if (!Buffer.isBuffer(raw) || typeof signature !== 'string' || !validateSignature(raw, opts.channelSecret, signature)) {
+    if (
+      !Buffer.isBuffer(raw) ||
+      typeof signature !== 'string' ||
+      !validateSignature(raw, opts.channelSecret, signature)
+    ) {
       opts.ingest.metrics.webhookRejected.inc({ channel: 'line', reason: 'signature' });
       return reply.code(401).send({ error: 'bad signature' });
     }
@@ -78,7 +84,10 @@ export const lineWebhook: FastifyPluginAsync<LineRouteOptions> = async (app, opt
         opts.ingest.metrics.webhookEvents.inc({ channel: 'line', outcome: 'ignored' });
         continue;
       }
-      const text = ev.type === 'message' && ev.message.type === 'text' ? (ev.message as webhook.TextMessageContent).text : undefined;
+      const text =
+        ev.type === 'message' && ev.message.type === 'text'
+          ? (ev.message as webhook.TextMessageContent).text
+          : undefined;
       const target: LineTarget = {
         channel: 'line',
         userId,

@@ -2,9 +2,9 @@
 // (ANSWER_PAGE_TTL_MS), erased with the person's data, plain HTML readable on a small phone.
 import type { FastifyPluginAsync } from 'fastify';
 import { renderVerdictText } from '../../consult/render.ts';
-import type { Lang, Verdict } from '../../domain.ts';
 import { contactLine, contactsFor, LEVEL_WORDS } from '../../conversation/answer-text.ts';
 import { IMAGE_NOTE } from '../../conversation/notices.ts';
+import type { Lang, Verdict } from '../../domain.ts';
 import { keys } from '../../infra/store/keys.ts';
 import type { Store } from '../../infra/store/store.ts';
 import { type Offer, offerText } from '../../offers/offers.ts';
@@ -17,27 +17,28 @@ export interface AnswerPage {
   createdAt: string;
 }
 
-const TOKEN_RE = /^[A-Za-z0-9_-]{32}$/;
+const TOKEN_RE = /^[A-Za-z0-9_-]{22}$/;
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const TITLES: Record<Lang, { page: string; contacts: string; partner: string; expired: string; expiredBody: string }> = {
-  ja: {
-    page: 'anshin の判定',
-    contacts: '相談先',
-    partner: '提携先からのお知らせ',
-    expired: 'このページは表示できません',
-    expiredBody: '期限が切れたか、データが削除されました。もう一度メッセージを送ってください。',
-  },
-  en: {
-    page: 'anshin result',
-    contacts: 'Where to get help',
-    partner: 'From our partner',
-    expired: 'This page is not available',
-    expiredBody: 'It has expired or the data was deleted. Please send the message again.',
-  },
-};
+const TITLES: Record<Lang, { page: string; contacts: string; partner: string; expired: string; expiredBody: string }> =
+  {
+    ja: {
+      page: 'anshin の判定',
+      contacts: '相談先',
+      partner: '提携先からのお知らせ',
+      expired: 'このページは表示できません',
+      expiredBody: '期限が切れたか、データが削除されました。もう一度メッセージを送ってください。',
+    },
+    en: {
+      page: 'anshin result',
+      contacts: 'Where to get help',
+      partner: 'From our partner',
+      expired: 'This page is not available',
+      expiredBody: 'It has expired or the data was deleted. Please send the message again.',
+    },
+  };
 
 function layout(lang: Lang, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">

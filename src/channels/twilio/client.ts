@@ -18,7 +18,9 @@ export class BaseUrlRequestClient extends twilio.RequestClient {
 }
 
 export function rewriteBaseUrl(uri: string, baseUrl: string): string {
-  return uri.startsWith(TWILIO_DEFAULT_BASE_URL) ? baseUrl.replace(/\/$/, '') + uri.slice(TWILIO_DEFAULT_BASE_URL.length) : uri;
+  return uri.startsWith(TWILIO_DEFAULT_BASE_URL)
+    ? baseUrl.replace(/\/$/, '') + uri.slice(TWILIO_DEFAULT_BASE_URL.length)
+    : uri;
 }
 
 export function createTwilioClient(accountSid: string, authToken: string, baseUrl: string): twilio.Twilio {

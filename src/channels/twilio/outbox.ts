@@ -2,7 +2,7 @@
 // the webhook wait for the judge). Images come from Twilio's media URLs with basic auth.
 // https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
 import type { ImagePart } from '../../consult/api.ts';
-import { readLimited, ImageTooLargeError, MAX_IMAGE_BYTES } from '../../conversation/images.ts';
+import { ImageTooLargeError, MAX_IMAGE_BYTES, readLimited } from '../../conversation/images.ts';
 import { type Outbox, PlatformError, type SendContext } from '../../conversation/outbox.ts';
 import { recordAnswerPage } from '../../conversation/person.ts';
 import type { ImageRef, Reply, TwilioTarget } from '../../conversation/types.ts';
@@ -40,7 +40,6 @@ export class TwilioOutbox implements Outbox<TwilioTarget> {
 
   async #pageFor(reply: Reply, ctx: SendContext): Promise<string | null> {
     if (reply.kind === 'notice') return null;
-    if (reply.kind === 'followup' && reply.topic !== 'detail') return null;
     // Derived from the job id: unguessable, and the same on a retry, so a retry does not leave a second page.
     const token = this.#opts.ids.token('answer', ctx.jobId);
     const page: AnswerPage = {
@@ -65,7 +64,11 @@ export class TwilioOutbox implements Outbox<TwilioTarget> {
         this.#opts.metrics.outbound.inc({ channel: 'twilio', api: 'messages', outcome: 'ok' });
       } catch (err) {
         const status = (err as { status?: number }).status;
-        this.#opts.metrics.outbound.inc({ channel: 'twilio', api: 'messages', outcome: status ? String(status) : 'network' });
+        this.#opts.metrics.outbound.inc({
+          channel: 'twilio',
+          api: 'messages',
+          outcome: status ? String(status) : 'network',
+        });
         if (typeof status === 'number') throw new PlatformError('twilio', 'messages', status, (err as Error).message);
         throw err;
       }

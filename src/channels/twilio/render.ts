@@ -1,11 +1,12 @@
 // Replies → one SMS / WhatsApp text within two segments, plus a link to the full answer page.
 // Two segments: 2 × 153 GSM-7 characters, or 2 × 67 UTF-16 units when any character needs UCS-2
 // (all Japanese text does). https://www.twilio.com/docs/glossary/what-sms-character-limit
-import { renderVerdictText } from '../../consult/render.ts';
-import type { Lang } from '../../domain.ts';
-import { followUpText } from '../../conversation/answer-text.ts';
+
+import { followUpText, LEVEL_SUBLINES, LEVEL_WORDS } from '../../conversation/answer-text.ts';
 import { noticeText } from '../../conversation/notices.ts';
 import type { Reply } from '../../conversation/types.ts';
+import type { Lang, Verdict } from '../../domain.ts';
+import { SCAM_TYPE_LABELS } from '../../judge/compose.ts';
 
 const GSM7_SEGMENT_CHARS = 153;
 const UCS2_SEGMENT_UNITS = 67;
@@ -36,41 +37,55 @@ export function fitsSegments(text: string): boolean {
 export function fitSms(body: string, tail = ''): string {
   const join = (b: string) => (tail ? `${b}\n${tail}` : b);
   if (fitsSegments(join(body))) return join(body);
+  // An ellipsis is not in GSM-7: it would turn an English text into UCS-2 and halve the room.
+  const dots = gsm7Length(body) !== null ? '...' : '…';
   let lo = 0;
   let hi = body.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (fitsSegments(join(`${body.slice(0, mid)}…`))) lo = mid;
+    if (fitsSegments(join(`${body.slice(0, mid)}${dots}`))) lo = mid;
     else hi = mid - 1;
   }
   let cut = body.slice(0, lo);
-  const nl = cut.lastIndexOf('\n');
-  if (nl > lo / 2) cut = cut.slice(0, nl);
   // Never leave half of a surrogate pair.
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return join(`${cut}…`);
+  return join(`${cut}${dots}`);
+}
+
+/** Adds whole lines in order while they fit with the tail; the first line is cut if even it does not fit. */
+function fitLines(lines: string[], tail: string): string {
+  let body = '';
+  for (const l of lines) {
+    const next = body ? `${body}\n${l}` : l;
+    if (!fitsSegments(tail ? `${next}\n${tail}` : next)) break;
+    body = next;
+  }
+  return body ? (tail ? `${body}\n${tail}` : body) : fitSms(lines[0] ?? '', tail);
 }
 
 const MORE: Record<Lang, string> = { ja: '詳しく:', en: 'More:' };
 const IMAGE_NOTE_SHORT: Record<Lang, string> = {
-  ja: '※画像はまだ読めないため文章で判定',
-  en: 'Pictures cannot be read yet; text only.',
+  ja: '※画像は読めないため文章で判定',
+  en: 'Pictures cannot be read yet; we judged the text.',
 };
+
+function verdictLines(v: Verdict, imagesUnread: boolean): string[] {
+  const word = LEVEL_WORDS[v.level][v.lang];
+  const type = v.scamType !== 'none' ? SCAM_TYPE_LABELS[v.scamType][v.lang] : LEVEL_SUBLINES[v.level][v.lang];
+  const head = v.lang === 'ja' ? `【${word}】${type}` : `${word}: ${type}`;
+  return [head, ...(imagesUnread ? [IMAGE_NOTE_SHORT[v.lang]] : []), ...v.advice.slice(0, 2), ...v.reasons.slice(0, 1)];
+}
 
 /** The text of one reply; `link` is the full answer page, when this reply has one. */
 export function renderTwilioText(reply: Reply, link: string | null): string {
   const tail = (lang: Lang) => (link ? `${MORE[lang]} ${link}` : '');
   switch (reply.kind) {
-    case 'verdict': {
-      const v = reply.verdict;
-      const text = renderVerdictText(v, { detail: 'short' });
-      const withNote = reply.imagesUnread ? `${IMAGE_NOTE_SHORT[v.lang]}\n${text}` : text;
-      return fitSms(withNote, tail(v.lang));
-    }
+    case 'verdict':
+      return fitLines(verdictLines(reply.verdict, reply.imagesUnread), tail(reply.verdict.lang));
     case 'followup': {
       const v = reply.verdict;
-      const text = reply.topic === 'detail' ? renderVerdictText(v, { detail: 'short' }) : followUpText(reply.topic, v);
-      return fitSms(text, tail(v.lang));
+      const text = reply.topic === 'detail' ? verdictLines(v, false) : followUpText(reply.topic, v).split('\n');
+      return fitLines(text, tail(v.lang));
     }
     case 'notice':
       return fitSms(noticeText(reply.notice, reply.lang));

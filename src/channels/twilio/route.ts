@@ -45,7 +45,8 @@ function actionOf(form: Form, from: string): IngestAction {
   for (let i = 0; i < numMedia; i++) {
     const url = field(form, `MediaUrl${i}`);
     const contentType = field(form, `MediaContentType${i}`) ?? '';
-    if (url !== undefined && contentType.startsWith('image/')) parts.push({ image: { source: 'twilio', url, contentType } });
+    if (url !== undefined && contentType.startsWith('image/'))
+      parts.push({ image: { source: 'twilio', url, contentType } });
   }
   if (parts.length === 0) return { kind: 'notice', notice: numMedia > 0 ? 'unsupported_message' : 'ask_for_text' };
   return { kind: 'message', parts };
@@ -58,7 +59,11 @@ export const twilioWebhook: FastifyPluginAsync<TwilioRouteOptions> = async (app,
   app.post('/webhooks/twilio', async (req, reply) => {
     const form = (req.body ?? {}) as Form;
     const signature = req.headers['x-twilio-signature'];
-    if (typeof signature !== 'string' || typeof form !== 'object' || !twilio.validateRequest(opts.authToken, signature, base + req.url, form)) {
+    if (
+      typeof signature !== 'string' ||
+      typeof form !== 'object' ||
+      !twilio.validateRequest(opts.authToken, signature, base + req.url, form)
+    ) {
       opts.ingest.metrics.webhookRejected.inc({ channel: 'twilio', reason: 'signature' });
       return reply.code(401).send({ error: 'bad signature' });
     }

@@ -39,6 +39,7 @@ export interface EmbeddedQueueOptions {
 export class EmbeddedQueue<T> implements JobQueue<T> {
   readonly kind = 'embedded' as const;
   readonly #db: Database.Database;
+  readonly #store: SqliteStore;
   readonly #opts: Required<Omit<EmbeddedQueueOptions, 'now'>>;
   readonly #now: () => number;
   readonly #wake = new EventEmitter();
@@ -48,8 +49,20 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
   #concurrency = DEFAULT_CONCURRENCY;
   #closing = false;
 
+  readonly #statements = new Map<string, Database.Statement>();
+
+  #q(sql: string): Database.Statement {
+    let st = this.#statements.get(sql);
+    if (st === undefined) {
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
+  }
+
   constructor(store: SqliteStore, opts: EmbeddedQueueOptions = {}) {
     this.#db = store.db;
+    this.#store = store;
     this.#now = opts.now ?? Date.now;
     this.#opts = {
       maxAttempts: opts.maxAttempts ?? JOB_ATTEMPTS,
@@ -64,9 +77,15 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
   }
 
   async add(id: string, data: T, opts: AddOptions = {}): Promise<void> {
-    this.#db
-      .prepare('INSERT INTO jobs (id, data, run_at, max_attempts) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
-      .run(id, JSON.stringify(data), this.#now() + (opts.delayMs ?? 0), this.#opts.maxAttempts);
+    const runAt = this.#now() + (opts.delayMs ?? 0);
+    await this.#store.write(() =>
+      this.#q('INSERT INTO jobs (id, data, run_at, max_attempts) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING').run(
+        id,
+        JSON.stringify(data),
+        runAt,
+        this.#opts.maxAttempts,
+      ),
+    );
     this.#wake.emit('job', opts.delayMs ?? 0);
   }
 
@@ -92,10 +111,10 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
   #lease(limit: number): JobRow[] {
     const now = this.#now();
     return this.#db.transaction(() => {
-      const rows = this.#db
-        .prepare('SELECT id, data, attempts, max_attempts FROM jobs WHERE run_at <= ? AND lease_until <= ? LIMIT ?')
-        .all(now, now, limit) as JobRow[];
-      const take = this.#db.prepare('UPDATE jobs SET lease_until = ?, attempts = attempts + 1 WHERE id = ?');
+      const rows = this.#q(
+        'SELECT id, data, attempts, max_attempts FROM jobs WHERE run_at <= ? AND lease_until <= ? LIMIT ?',
+      ).all(now, now, limit) as JobRow[];
+      const take = this.#q('UPDATE jobs SET lease_until = ?, attempts = attempts + 1 WHERE id = ?');
       for (const r of rows) take.run(now + LEASE_MS, r.id);
       return rows;
     })();
@@ -123,19 +142,20 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
       maxAttempts: row.max_attempts,
     };
     const renew = setInterval(() => {
-      this.#db.prepare('UPDATE jobs SET lease_until = ? WHERE id = ?').run(this.#now() + LEASE_MS, row.id);
+      this.#q('UPDATE jobs SET lease_until = ? WHERE id = ?').run(this.#now() + LEASE_MS, row.id);
     }, LEASE_RENEW_MS);
     try {
       await this.#handler!(job);
-      this.#db.prepare('DELETE FROM jobs WHERE id = ?').run(row.id);
+      this.#q('DELETE FROM jobs WHERE id = ?').run(row.id);
     } catch {
       if (job.attempt >= job.maxAttempts) {
         // The handler has already told the person (it knows the last attempt); the payload goes now.
-        this.#db.prepare('DELETE FROM jobs WHERE id = ?').run(row.id);
+        this.#q('DELETE FROM jobs WHERE id = ?').run(row.id);
       } else {
-        this.#db
-          .prepare('UPDATE jobs SET run_at = ?, lease_until = 0 WHERE id = ?')
-          .run(this.#now() + this.#opts.backoff(job.attempt), row.id);
+        this.#q('UPDATE jobs SET run_at = ?, lease_until = 0 WHERE id = ?').run(
+          this.#now() + this.#opts.backoff(job.attempt),
+          row.id,
+        );
       }
     } finally {
       clearInterval(renew);
@@ -144,13 +164,11 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
 
   async counts(): Promise<{ waiting: number; active: number; delayed: number }> {
     const now = this.#now();
-    const row = this.#db
-      .prepare(
-        `SELECT SUM(CASE WHEN lease_until > ? THEN 1 ELSE 0 END) AS active,
+    const row = this.#q(
+      `SELECT SUM(CASE WHEN lease_until > ? THEN 1 ELSE 0 END) AS active,
                 SUM(CASE WHEN lease_until <= ? AND run_at <= ? THEN 1 ELSE 0 END) AS waiting,
                 SUM(CASE WHEN lease_until <= ? AND run_at > ? THEN 1 ELSE 0 END) AS delayed FROM jobs`,
-      )
-      .get(now, now, now, now, now) as { active: number | null; waiting: number | null; delayed: number | null };
+    ).get(now, now, now, now, now) as { active: number | null; waiting: number | null; delayed: number | null };
     return { waiting: row.waiting ?? 0, active: row.active ?? 0, delayed: row.delayed ?? 0 };
   }
 
@@ -168,7 +186,7 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
     clearTimeout(timer);
     if (done === 'timeout') {
       // Hand unfinished jobs back: the next process takes them at once instead of after the lease.
-      const back = this.#db.prepare('UPDATE jobs SET lease_until = 0, attempts = MAX(attempts - 1, 0) WHERE id = ?');
+      const back = this.#q('UPDATE jobs SET lease_until = 0, attempts = MAX(attempts - 1, 0) WHERE id = ?');
       for (const [id] of this.#running) back.run(id);
     }
   }

@@ -11,6 +11,7 @@ import {
   sleep,
   startHarness,
 } from '../../conversation/harness.ts';
+import type { LineCall, LineJson } from './fake-line.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 
 const USER = 'U1234567890abcdef1234567890abcdef';
-const flexOf = (call: { body: any }) => call.body.messages[0];
+const flexOf = (call: LineCall) => call.body.messages[0];
 
 describe('LINE conversation', () => {
   it('answers one forwarded text with one verdict card, by reply token, after the loading animation', async () => {
@@ -38,7 +39,7 @@ describe('LINE conversation', () => {
     expect(card.altText).toMatch(/^【危険】/);
     expect(card.contents.header.backgroundColor).toBe('#C62828');
     expect(JSON.stringify(card.contents.body)).toContain('宅配業者をかたる不在通知SMS');
-    const labels = card.quickReply.items.map((i: any) => i.action.label);
+    const labels = card.quickReply.items.map((i: LineJson) => i.action.label);
     expect(labels).toEqual(['詳しく', '開いてしまった・払ってしまった', '相談窓口', '毎週の詐欺情報を受け取る']);
     expect(JSON.stringify(reply.body)).not.toMatch(/安全|safe/i);
   });

@@ -3,11 +3,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** LINE JSON as the tests read it. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests read LINE's JSON bodies field by field.
+export type LineJson = any;
+
 export interface LineCall {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
-  body: any;
+  body: LineJson;
   status: number;
 }
 
@@ -61,7 +65,8 @@ export class FakeLine {
       });
       res.end(text);
     };
-    if (req.headers.authorization !== 'Bearer test-access-token') return send(401, { message: 'Authentication failed' });
+    if (req.headers.authorization !== 'Bearer test-access-token')
+      return send(401, { message: 'Authentication failed' });
     const failuresLeft = this.failures.get(path) ?? 0;
     if (failuresLeft > 0) {
       this.failures.set(path, failuresLeft - 1);

@@ -53,7 +53,8 @@ export class FakeTwilio {
       res.end(b);
     };
     const expected = `Basic ${Buffer.from(`${TEST_ACCOUNT_SID}:${TEST_AUTH_TOKEN}`).toString('base64')}`;
-    if (req.headers.authorization !== expected) return reply(401, JSON.stringify({ code: 20003, message: 'Authenticate' }));
+    if (req.headers.authorization !== expected)
+      return reply(401, JSON.stringify({ code: 20003, message: 'Authenticate' }));
     if (req.method === 'POST' && path === `/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Messages.json`) {
       this.#n += 1;
       return reply(
