@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp, createOutboxes } from '../src/app.ts';
@@ -22,7 +22,8 @@ const CONNECTIONS = 20;
 const DURATION_S = 5;
 const ANSWER_SAMPLES = 40;
 const SECRET = 'bench-line-secret';
-const TEXT = '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xx.top/';
+const TEXT =
+  '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xx.top/';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -65,7 +66,7 @@ function lineBody(userId: string, text: string): string {
 const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64');
 
 async function startServers(): Promise<{ urls: { hello: string; webhook: string }; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'bench/channels-server.ts', SECRET], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/channels-server.ts', SECRET], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const urls = await new Promise<{ hello: string; webhook: string }>((resolve, reject) => {

@@ -4,6 +4,7 @@
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { pino } from 'pino';
+import { articlePages } from './articles/pages.ts';
 import { apiRoutes } from './channels/api/route.ts';
 import { LineOutbox } from './channels/line/outbox.ts';
 import { lineWebhook } from './channels/line/route.ts';
@@ -15,10 +16,13 @@ import type { Consultant } from './consult/api.ts';
 import type { Outboxes } from './conversation/outbox.ts';
 import type { ChannelJob } from './conversation/types.ts';
 import type { Runtime } from './infra/runtime.ts';
+import { type Article, loadArticles } from './knowledge/articles.ts';
 
 export interface AppDeps {
   config: Config;
   consultant: Consultant;
+  /** Awareness articles for GET /articles; loaded from knowledge/ when not given. */
+  articles?: readonly Article[];
   /** Store, queue, id hashing and metrics. Without it only /v1/check and the health routes are served. */
   runtime?: Runtime<ChannelJob>;
   /** The process logger; by default Fastify makes one from LOG_LEVEL. */
@@ -137,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (role === 'worker') return app;
 
   await app.register(apiRoutes, { consultant: deps.consultant });
+  await app.register(articlePages, { articles: deps.articles ?? loadArticles() });
   if (runtime !== undefined) {
     const status = channelStatus(config);
     const ingestDeps = {

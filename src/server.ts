@@ -60,7 +60,14 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
       });
     }
     // A worker still listens, for /healthz, /readyz and /metrics only.
-    app = await buildApp({ config, consultant, runtime, logger: log, role });
+    app = await buildApp({
+      config,
+      consultant,
+      articles: consultant.articleIndex.articles,
+      runtime,
+      logger: log,
+      role,
+    });
     const address = await app.listen({ port, host: config.HOST });
     io.stderr.write(`anshin ${role} listening on ${address}\n`);
     opts.onListening?.(address);

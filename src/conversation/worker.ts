@@ -188,6 +188,9 @@ async function runCommand(
   }
 }
 
+/** Screenshots judged per consultation; more in one burst are not fetched (a person sends one or two). */
+export const MAX_IMAGES_PER_TURN = 4;
+
 async function fetchImages(
   outbox: Outbox<Target>,
   parts: BurstPart[],
@@ -196,7 +199,7 @@ async function fetchImages(
   const images: ImagePart[] = [];
   let failures = 0;
   for (const p of parts) {
-    if (p.image === undefined) continue;
+    if (p.image === undefined || images.length + failures >= MAX_IMAGES_PER_TURN) continue;
     try {
       images.push(await outbox.fetchImage(p.image));
     } catch (err) {

@@ -84,18 +84,54 @@ const CASES: [code: string, fires: string, quiet: string][] = [
     'You have an important customer service announcement. Call now!',
     'I spoke to customer service about my bill.',
   ],
-  ['court_notice', '総合消費料金に関する訴訟最終告知のお知らせ。取り下げ期日までにご連絡ください。', '裁判員制度についての説明会のお知らせです。'],
-  ['automated_call', '自動音声で「2時間後に携帯電話が使えなくなります。1番を押してください」と言われました。', '自動車の点検の予約をしました。'],
+  [
+    'court_notice',
+    '総合消費料金に関する訴訟最終告知のお知らせ。取り下げ期日までにご連絡ください。',
+    '裁判員制度についての説明会のお知らせです。',
+  ],
+  [
+    'automated_call',
+    '自動音声で「2時間後に携帯電話が使えなくなります。1番を押してください」と言われました。',
+    '自動車の点検の予約をしました。',
+  ],
   ['dark_job', 'ホワイト案件、運び1件10万。免許証の写真を先に送ってください。', 'アルバイトの面接は来週です。'],
-  ['one_click_billing', '年齢確認のボタンを押したら「登録完了」と出て、料金99,000円と表示されました。', '会員登録が完了しました。ご利用ありがとうございます。'],
-  ['withdrawal_fee', '投資の利益を出金しようとしたら、手数料として50万円が必要だと言われた。', '出金手続きが完了しました。'],
-  ['points_purchase', '出会い系サイトの女性から、連絡先交換のためにポイントを買ってと言われた。', 'ポイントカードを作りました。'],
-  ['personal_account', '振込先が個人名の口座になっている通販サイトで注文しました。', '口座振替の手続きが終わりました。'],
-  ['account_recovery_help', '友達から「アカウントを取り戻すのを手伝って」とDMが来た。', 'アカウントの設定を変えました。'],
+  [
+    'one_click_billing',
+    '年齢確認のボタンを押したら「登録完了」と出て、料金99,000円と表示されました。',
+    '会員登録が完了しました。ご利用ありがとうございます。',
+  ],
+  [
+    'withdrawal_fee',
+    '投資の利益を出金しようとしたら、手数料として50万円が必要だと言われた。',
+    '出金手続きが完了しました。',
+  ],
+  [
+    'points_purchase',
+    '出会い系サイトの女性から、連絡先交換のためにポイントを買ってと言われた。',
+    'ポイントカードを作りました。',
+  ],
+  [
+    'personal_account',
+    '振込先が個人名の口座になっている通販サイトで注文しました。',
+    '口座振替の手続きが終わりました。',
+  ],
+  [
+    'account_recovery_help',
+    '友達から「アカウントを取り戻すのを手伝って」とDMが来た。',
+    'アカウントの設定を変えました。',
+  ],
   ['qr_lure', '駐車違反です。下記のQRコードから反則金をお支払いください。', 'QRコード決済が使えるお店です。'],
-  ['deposit_request', '彼に勧められた専用のアプリに入金するように言われています。', 'アプリを入れて、明日のお店を予約したよ。'],
+  [
+    'deposit_request',
+    '彼に勧められた専用のアプリに入金するように言われています。',
+    'アプリを入れて、明日のお店を予約したよ。',
+  ],
   ['important_header', '【重要】お客様情報の確認のお願い', '重要なのは、よく寝ることです。'],
-  ['wrong_number_opener', 'Hi, is this David? Oh sorry, wrong number. You seem nice though.', 'Sorry, wrong number, I meant to text my brother.'],
+  [
+    'wrong_number_opener',
+    'Hi, is this David? Oh sorry, wrong number. You seem nice though.',
+    'Sorry, wrong number, I meant to text my brother.',
+  ],
 ];
 
 describe('text signals', () => {

@@ -45,7 +45,8 @@ describe('LINE conversation', () => {
   });
 
   it('judges a burst (the forwarded text, then the question) as one consultation', async () => {
-    h = await startHarness({ burstWindowMs: 400 });
+    // A wide window, so a slow machine cannot split the burst.
+    h = await startHarness({ burstWindowMs: 2_000 });
     const first = lineTextEvent(USER, SAGAWA_SMS);
     const second = lineTextEvent(USER, 'これ詐欺？');
     await h.postLine([first]);
@@ -249,5 +250,23 @@ describe('LINE conversation', () => {
     await h.postLine([lineTextEvent(USER, `${SAGAWA_SMS} 2`)]);
     await h.until(() => h.line.answers().length === 2, 'the answer outside the dates');
     expect(h.line.answers()[1]!.body.messages).toHaveLength(1);
+  });
+
+  it('welcomes a new friend, and erases a person who blocks the account without answering', async () => {
+    h = await startHarness();
+    const follow = { ...linePostbackEvent(USER, ''), type: 'follow', follow: { isUnblocked: false } };
+    await h.postLine([follow]);
+    await h.until(() => h.line.answers().length === 1, 'the welcome');
+    expect(h.line.answers()[0]!.body.messages[0].text).toContain('友だち追加ありがとうございます');
+
+    await h.postLine([lineTextEvent(USER, SAGAWA_SMS)]);
+    await h.until(() => h.line.answers().length === 2, 'the verdict');
+    const person = h.runtime.ids.person('line', USER);
+    expect(await h.runtime.store.get(keys.context(person))).not.toBeNull();
+    const { replyToken: _r, ...unfollow } = { ...linePostbackEvent(USER, ''), type: 'unfollow' };
+    await h.postLine([unfollow]);
+    await h.settle();
+    expect(await h.runtime.store.get(keys.context(person))).toBeNull();
+    expect(h.line.answers()).toHaveLength(2);
   });
 });
