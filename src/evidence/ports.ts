@@ -13,6 +13,8 @@ export interface BrandInfo {
 export interface BrandLookup {
   /** The brand whose official domain this host is (or is under). */
   byHost(host: string): BrandInfo | undefined;
+  /** The brand on whose platform anyone can publish at this host (sites.google.com, line.me, qr.paypay.ne.jp). */
+  userContentOf(host: string): BrandInfo | undefined;
   /** The brand that sends mail from this domain (customer mail domains such as docomo.ne.jp are not the brand). */
   byMailDomain(domain: string): BrandInfo | undefined;
   /** The brand whose official number this is (E.164 or digits). */

@@ -82,7 +82,11 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
   const out: Signal[] = [];
   const shown = defangHost(u.hostUnicode !== u.host ? `${u.hostUnicode} (${u.host})` : u.host);
   const official = brands.byHost(u.host);
-  if (official || ctx.isWellKnown(u.host)) return out; // a brand's own or a well-known site: not a risk in itself
+  if (official) return out; // the brand's own domain: reported as a BrandMatch, not as a risk
+  // Free hosting under a well-known name (sites.google.com, *.web.app) is anyone's page: judged below.
+  const platform = brands.userContentOf(u.host);
+  const freeHost = FREE_HOSTS.find((h) => hostIsUnder(u.host, h)) ?? (platform ? u.host : undefined);
+  if (ctx.isWellKnown(u.host) && !freeHost) return out;
 
   if (u.isIp) {
     out.push(
@@ -117,12 +121,11 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
     return out;
   }
 
-  const freeHost = FREE_HOSTS.find((h) => hostIsUnder(u.host, h));
   if (freeHost) {
     out.push(
       sig({
         code: 'free_hosting',
-        weight: 20,
+        weight: ctx.linkOnly ? UNLISTED_LINK_ONLY_WEIGHT : 20,
         subject: shown,
         detail: {
           ja: `リンク先（${shown}）は、誰でも無料で作れるサイトです。会社の公式サイトではありません。`,
@@ -171,7 +174,8 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
     // Typosquats and homoglyphs of official domains: arnazon.co.jp, rakuten-cards.co.jp, аmazon.co.jp (Cyrillic а).
     const uni = domainToUnicode(domain) || domain;
     const uniLabel = uni.split('.')[0] ?? '';
-    const near = brands.nearOfficial(domainLabel, skeleton(uniLabel));
+    // A real brand's own domain is never another brand's typosquat (paypay.ne.jp is not paypal.com).
+    const near = brands.byHost(domain) ? undefined : brands.nearOfficial(domainLabel, skeleton(uniLabel));
     if (near) {
       const homoglyph = uni !== domain || skeleton(uniLabel) !== uniLabel;
       out.push(
@@ -193,6 +197,30 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
         }),
       );
     }
+  }
+
+  const path = u.url.slice(u.url.indexOf(u.host) + u.host.length).split(/[?#]/)[0] ?? '';
+  const inPath = named
+    ? undefined
+    : brands.brandNameIn(
+        path
+          .replace(/[/_]+/g, '.')
+          .replace(/^\.+|\.+$/g, '')
+          .toLowerCase(),
+      );
+  if (inPath) {
+    out.push(
+      sig({
+        code: 'brand_in_path',
+        weight: 30,
+        scamType: 'phishing',
+        subject: shown,
+        detail: {
+          ja: `リンク先 ${shown} は、ページの住所に「${inPath.name.ja}」の名前を入れていますが、${inPath.name.ja}のサイトではありません。`,
+          en: `The link ${shown} puts the name ${inPath.name.en} in its path, but it is not ${inPath.name.en}'s site.`,
+        },
+      }),
+    );
   }
 
   if (u.host.startsWith('xn--') || u.host.includes('.xn--')) {
