@@ -37,6 +37,21 @@ describe('URL signals', () => {
     expect(codes('https://jhfkrijd-ppqz.top/login.php')).toEqual(expect.arrayContaining(['risky_tld', 'lure_path']));
   });
 
+  it('brand in the path of another domain', () => {
+    expect(codes('https://evil-site.com/amazon.co.jp/signin')).toContain('brand_in_path');
+  });
+
+  it('free hosting under a well-known name is still anyone’s page', () => {
+    expect(codes('https://sites.google.com/view/smbc-login')).toEqual(
+      expect.arrayContaining(['free_hosting', 'brand_in_path']),
+    );
+  });
+
+  it('one real brand’s domain is never called a typosquat of another (paypay.ne.jp vs paypal.com)', () => {
+    expect(codes('https://paypay.ne.jp/')).not.toContain('typosquat_domain');
+    expect(codes('https://qr.paypay.ne.jp/abc')).not.toContain('typosquat_domain');
+  });
+
   it('IP-literal host', () => {
     expect(codes('http://172.94.96.195/')).toContain('ip_host');
   });
