@@ -1,7 +1,7 @@
 // Evidence for one message: threat-intel hits, brand matches (both ways), URL, phone and text signals, and the
 // awareness articles most like it. Deterministic and offline.
 import type { BrandMatch, Evidence, Indicators, IntelHit, Lang, Signal } from '../domain.ts';
-import { defangHost } from './defang-host.ts';
+import { defangHost } from '../extract/defang.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import type { ArticleIndex } from './retrieval.ts';
 import { textSignals } from './text-signals.ts';

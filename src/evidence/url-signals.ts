@@ -2,7 +2,7 @@
 // IP literals, shorteners, free hosting and random-looking names. Works on bare URLs with an empty intel store.
 import { domainToUnicode } from 'node:url';
 import type { Signal, UrlIndicator } from '../domain.ts';
-import { defangHost } from './defang-host.ts';
+import { defangHost } from '../extract/defang.ts';
 import type { BrandLookup } from './ports.ts';
 import { FREE_HOSTS, LURE_PATH_RE, LURE_WORDS_RE, RESTRICTED_JP_SLDS, RISKY_TLDS, SHORTENERS } from './url-lists.ts';
 

@@ -21,6 +21,11 @@ export function defangUrl(s: string): string {
   return `${scheme}${authority.replace(BARE_DOT_RE, '[.]')}${rest}`;
 }
 
+/** "sagawa-xx.top" → "sagawa-xx[.]top": a host on its own. */
+export function defangHost(host: string): string {
+  return host.replace(BARE_DOT_RE, '[.]');
+}
+
 /**
  * Every link and bare domain in `s` defanged in place, the rest of the text unchanged. `s` is
  * normalised first (NFKC, invisible characters removed) so that what is shown is what was read.

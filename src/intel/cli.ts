@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IntelHit } from '../domain.ts';
-import { defangHost, defangUrl } from './defang.ts';
+import { defangHost, defangUrl } from '../extract/defang.ts';
 import { type ImportReport, IntelFileError, importJpcert, importList } from './import.ts';
 import { toPhoneIndicator, toUrlIndicator } from './indicators.ts';
 import { IntelStore } from './store.ts';

@@ -1,8 +1,8 @@
 // The local judge: no network, deterministic, explainable. The level follows from the signals' weights, with any
 // strong signal (an intel hit, brand impersonation, a lookalike domain, ATM refund, card hand-over …) meaning danger.
 import type { Evidence, Lang, Level, ScamType, Signal, Verdict } from '../domain.ts';
-import { defangHost } from '../evidence/defang-host.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
+import { defangHost } from '../extract/defang.ts';
 import { compose } from './compose.ts';
 
 /** Summed signal weight from which a message is called dangerous, and from which it needs caution. */
