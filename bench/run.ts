@@ -6,6 +6,7 @@ type Bench = { name: string; run: () => Promise<Record<string, number | string>>
 const benches: Bench[] = [
   { name: 'local judge', run: benchJudge },
   { name: 'threat-intel import', run: async () => (await import('./intel.ts')).benchIntel() },
+  { name: 'screenshot OCR', run: async () => (await import('./ocr.ts')).benchOcr() },
   { name: 'channels (webhook ack and answer)', run: async () => (await import('./channels.ts')).benchChannels() },
 ];
 

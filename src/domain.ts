@@ -214,5 +214,7 @@ export interface Verdict {
   usage?: LlmUsage;
   /** Why the LLM was not used, when it was configured but failed. */
   fallbackReason?: string;
+  /** What was read from the pictures the person sent (links defanged), so they can see whether it was read right. */
+  readFromImages?: { text: string; qrUrls: string[]; legible: boolean };
   timings: Record<string, number>;
 }

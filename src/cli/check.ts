@@ -1,11 +1,14 @@
-// `anshin check [TEXT] [--json] [--lang ja|en] [--jsonl]`: judge a message from the argument or stdin.
+// `anshin check [TEXT] [--image FILE]… [--json] [--lang ja|en] [--jsonl]`: judge a message from the argument,
+// stdin or screenshots.
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import type { Consultant } from '../consult/api.ts';
+import type { Consultant, ImagePart } from '../consult/api.ts';
 import { createConsultant } from '../consult/consultant.ts';
 import { renderVerdictText } from '../consult/render.ts';
 import type { Lang } from '../domain.ts';
+import { MAX_IMAGE_BYTES } from '../image/limits.ts';
 import { UsageError } from './errors.ts';
 import type { CommandIo } from './io.ts';
 
@@ -17,8 +20,32 @@ const JSONL_CONCURRENCY = 8;
 const MAX_JSONL_LINE_CHARS = 1024 * 1024;
 
 export const CHECK_USAGE = `Usage: anshin check [TEXT] [--json] [--lang ja|en]
+       anshin check --image FILE [--image FILE]… [TEXT] [--json]
        anshin check --jsonl < lines.jsonl     (lines: {"id":…,"text":…})
-Judges a message. Without TEXT, reads the message from standard input.`;
+Judges a message. Without TEXT (and without --image), reads the message from standard input.
+--image reads a screenshot (JPEG, PNG, WebP): its text and any QR code are judged with TEXT.`;
+
+/** Reads one image file, at most one byte past the limit so the reader can say it is too large. */
+async function readImageFile(file: string): Promise<ImagePart> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    throw new UsageError(`cannot read image ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    const buf = Buffer.alloc(MAX_IMAGE_BYTES + 1);
+    let size = 0;
+    while (size < buf.length) {
+      const { bytesRead } = await handle.read(buf, size, buf.length - size, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+    }
+    return { bytes: buf.subarray(0, size) };
+  } finally {
+    await handle.close();
+  }
+}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -87,6 +114,7 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      image: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -97,16 +125,24 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
   const lang = parseLang(values.lang);
   const consultant = await createConsultant({ config: loadConfig(io.env) });
   try {
+    const imageFiles = values.image ?? [];
     if (values.jsonl) {
       if (positionals.length > 0) throw new UsageError('--jsonl reads standard input; do not pass TEXT');
+      if (imageFiles.length > 0) throw new UsageError('--jsonl cannot be combined with --image');
       await runJsonl(consultant, io, lang);
       return 0;
     }
-    const text = positionals.length > 0 ? positionals.join(' ') : await readAll(io.stdin);
-    const verdict = await consultant.consult({ text, channel: 'cli', ...(lang ? { lang } : {}) });
+    const images = await Promise.all(imageFiles.map(readImageFile));
+    const text = positionals.length > 0 ? positionals.join(' ') : images.length > 0 ? '' : await readAll(io.stdin);
+    const verdict = await consultant.consult({
+      text,
+      channel: 'cli',
+      ...(images.length > 0 ? { images } : {}),
+      ...(lang ? { lang } : {}),
+    });
     io.stdout.write(values.json ? `${JSON.stringify(verdict, null, 2)}\n` : `${renderVerdictText(verdict)}\n`);
     return 0;
   } finally {
-    consultant.close();
+    await consultant.close();
   }
 }

@@ -1,12 +1,16 @@
 // The consultation pipeline: extract → evidence → judge (LLM when configured, local otherwise) → guards.
-// Pure of platform details; channels, the HTTP API and the CLI all call consult().
+// Pure of platform details; channels, the HTTP API and the CLI all call consult(). Pictures are read first
+// (OCR + QR, src/image/) and what was read joins the text; QR links go in as links marked fromQr.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, llmEnabled } from '../config.ts';
-import type { Lang, Verdict } from '../domain.ts';
+import type { Evidence, Lang, Verdict } from '../domain.ts';
 import { gatherEvidence, type IntelLookup } from '../evidence/gather.ts';
 import { ArticleIndex } from '../evidence/retrieval.ts';
 import { extractIndicators } from '../extract/indicators.ts';
+import { createImageReader, type ImageReader, type ImagesReading } from '../image/reader.ts';
+import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
+import { createVisionTranscriber } from '../image/vision.ts';
 import { IntelStore } from '../intel/store.ts';
 import { compose } from '../judge/compose.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
@@ -28,6 +32,8 @@ export interface ConsultantParts {
   llm?: LlmJudge;
   /** Extra hosts our answers may link to (the operator's PUBLIC_BASE_URL). */
   extraHosts?: string[];
+  /** Makes the image reader, on the first consultation with pictures (OCR workers start then, not before). */
+  imageReader?: () => ImageReader;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -35,13 +41,24 @@ export interface LocalConsultant extends Consultant {
   consultLocal(text: string, lang?: Lang): Verdict;
   readonly articleIndex: ArticleIndex;
   readonly allowed: AllowedContacts;
-  close(): void;
+  /** Closes the intel store and terminates the OCR workers, if any were started. */
+  close(): void | Promise<void>;
 }
 
-const IMAGE_NOTE = {
-  ja: '画像はまだ読み取れません。お手数ですが、気になったメッセージの文章をコピーして送ってください。',
-  en: 'We cannot read pictures yet. Please copy and send the text of the message instead.',
-};
+/** The person's own words, then what the pictures said, then the QR links on lines of their own. */
+function joinWithReading(text: string, reading: ImagesReading): string {
+  return [text.trim(), reading.text, ...reading.qrUrls].filter((t) => t !== '').join('\n');
+}
+
+/** Links read from QR codes are marked, and each gets a sentence saying where it came from. */
+function markQrLinks(evidence: Evidence, qrUrls: readonly string[]): Evidence {
+  if (qrUrls.length === 0) return evidence;
+  const fromQr = new Set(qrUrls);
+  const urls = evidence.indicators.urls.map((u) => (fromQr.has(u.url) ? { ...u, fromQr: true } : u));
+  const added = urls.filter((u) => u.fromQr).map(qrLinkSignal);
+  const signals = [...evidence.signals, ...added].sort((a, b) => b.weight - a.weight);
+  return { ...evidence, indicators: { ...evidence.indicators, urls }, signals };
+}
 
 export function createConsultantFrom(parts: ConsultantParts, onClose: () => void = () => {}): LocalConsultant {
   const brandLookup = new BrandIndex(parts.brands);
@@ -55,12 +72,18 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
     ...(parts.intel ? { intel: parts.intel } : {}),
   };
 
-  const evidenceFor = (text: string, lang?: Lang) => {
+  let imageReader: ImageReader | undefined;
+  const readImages = (req: ConsultRequest) => {
+    imageReader ??= (parts.imageReader ?? (() => createImageReader()))();
+    return imageReader.read(req.images ?? []);
+  };
+
+  const evidenceFor = (text: string, lang?: Lang, qrUrls: readonly string[] = []) => {
     const t0 = performance.now();
     const ind = extractIndicators(text);
     const t1 = performance.now();
     const answerLang = lang ?? detectLang(ind.text);
-    const evidence = gatherEvidence(ind, answerLang, deps);
+    const evidence = markQrLinks(gatherEvidence(ind, answerLang, deps), qrUrls);
     const t2 = performance.now();
     return { evidence, lang: answerLang, timings: { extract: t1 - t0, evidence: t2 - t1 } };
   };
@@ -80,10 +103,22 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
     articleIndex,
     allowed,
     consultLocal,
-    close: onClose,
+    async close() {
+      onClose();
+      await imageReader?.close();
+    },
     async consult(req: ConsultRequest): Promise<Verdict> {
       const started = performance.now();
-      const { evidence, lang, timings } = evidenceFor(req.text, req.lang);
+      const reading = req.images && req.images.length > 0 ? await readImages(req) : undefined;
+      const text = reading ? joinWithReading(req.text, reading) : req.text;
+      const found = evidenceFor(text, req.lang, reading?.qrUrls);
+      const { evidence, lang } = found;
+      const timings = reading
+        ? {
+            ...found.timings,
+            ...Object.fromEntries(Object.entries(reading.timings).map(([k, ms]) => [`image_${k}`, ms])),
+          }
+        : found.timings;
       const local = judgeLocal(evidence, lang, articleIndex);
       let verdict = local;
       if (parts.llm && local.level !== 'unknown') {
@@ -104,8 +139,14 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
             })
           : fallbackVerdict(local, result.reason);
       }
-      if (req.images && req.images.length > 0)
-        verdict = { ...verdict, reasons: [IMAGE_NOTE[lang], ...verdict.reasons] };
+      if (reading) {
+        const readFromImages = readFromImagesOf(reading);
+        verdict = {
+          ...verdict,
+          reasons: [...imageReasons(reading, readFromImages, lang), ...verdict.reasons],
+          readFromImages,
+        };
+      }
       return finish(verdict, timings, started);
     },
   };
@@ -126,6 +167,17 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
       })
     : undefined;
   const extraHosts = config.PUBLIC_BASE_URL ? [new URL(config.PUBLIC_BASE_URL).hostname] : [];
+  // LLM_VISION: the model also transcribes pictures; its text is preferred when the OCR is unsure.
+  const vision =
+    llmEnabled(config) && config.LLM_VISION
+      ? createVisionTranscriber({
+          apiKey: config.OPENAI_API_KEY!,
+          model: config.LLM_MODEL,
+          timeoutMs: config.LLM_TIMEOUT_MS,
+          maxRetries: config.LLM_MAX_RETRIES,
+          ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+        })
+      : undefined;
   return createConsultantFrom(
     {
       brands: loadBrands(),
@@ -134,6 +186,7 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
       ...(intel ? { intel } : {}),
       ...(llm ? { llm } : {}),
       extraHosts,
+      imageReader: () => createImageReader(vision ? { vision } : {}),
     },
     () => intel?.close(),
   );

@@ -1,28 +1,10 @@
 // Plain-text parts of answers shared by every channel: level words, follow-up answers, public contacts.
 // We never say "safe": the lowest level says no clear sign was found.
-import type { Contact, Lang, Level, Verdict } from '../domain.ts';
+import type { Contact, Lang, Verdict } from '../domain.ts';
+import { LEVEL_SUBLINES, LEVEL_WORDS } from '../judge/compose.ts';
 import type { FollowUpTopic } from './types.ts';
 
-export const LEVEL_WORDS: Record<Level, Record<Lang, string>> = {
-  danger: { ja: '危険', en: 'Danger' },
-  caution: { ja: '注意', en: 'Caution' },
-  low: { ja: '目立った兆候なし', en: 'No clear warning signs' },
-  unknown: { ja: '判定できません', en: 'Could not judge' },
-};
-
-/**
- * One line under the level word. Ours rather than the judge's headline, so the card never needs the word
- * "safe" even to deny it: the lowest level says what we found and what that does not mean.
- */
-export const LEVEL_SUBLINES: Record<Level, Record<Lang, string>> = {
-  danger: { ja: '詐欺の可能性が高いです。', en: 'This is very likely a scam.' },
-  caution: { ja: '詐欺の疑いがあります。', en: 'This may be a scam.' },
-  low: {
-    ja: 'はっきりした兆候は見つかりませんでした。ただし、詐欺ではないとは言い切れません。',
-    en: 'We found no clear warning signs. That does not prove it is genuine.',
-  },
-  unknown: { ja: '判断できる材料が見つかりませんでした。', en: 'There was not enough to judge.' },
-};
+export { LEVEL_SUBLINES, LEVEL_WORDS };
 
 // Public helplines in Japan (https://www.npa.go.jp/bureau/soumu/madoguchi.html, https://www.caa.go.jp/policies/policy/local_cooperation/local_consumer_administration/hotline/).
 const POLICE_CONSULTATION: Contact = {

@@ -3,14 +3,39 @@
 import type { ArticleRef, Contact, Evidence, Lang, Level, ScamType, Verdict } from '../domain.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
 
-export const HEADLINES: Record<Level, { ja: string; en: string }> = {
-  danger: { ja: '危険（詐欺の可能性が高い）', en: 'Danger: this is very likely a scam' },
+export const LEVEL_WORDS: Record<Level, Record<Lang, string>> = {
+  danger: { ja: '危険', en: 'Danger' },
+  caution: { ja: '注意', en: 'Caution' },
+  low: { ja: '目立った兆候なし', en: 'No clear warning signs' },
+  unknown: { ja: '判定できません', en: 'Could not judge' },
+};
+
+/**
+ * One line under the level word. The lowest level says what we found and what that does not mean, without
+ * the word "safe" even to deny it.
+ */
+export const LEVEL_SUBLINES: Record<Level, Record<Lang, string>> = {
+  danger: { ja: '詐欺の可能性が高いです。', en: 'This is very likely a scam.' },
+  caution: { ja: '詐欺の疑いがあります。', en: 'This may be a scam.' },
+  low: {
+    ja: 'はっきりした兆候は見つかりませんでした。ただし、詐欺ではないとは言い切れません。',
+    en: 'We found no clear warning signs. That does not prove it is genuine.',
+  },
+  unknown: { ja: '判断できる材料が見つかりませんでした。', en: 'There was not enough to judge.' },
+};
+
+/** The verdict's headline: the level word and what it means. Never "safe", not even to deny it. */
+export const HEADLINES: Record<Level, Record<Lang, string>> = {
+  danger: { ja: '危険（詐欺の可能性が高いです）', en: 'Danger: this is very likely a scam' },
   caution: { ja: '注意（詐欺の疑いがあります）', en: 'Caution: this may be a scam' },
   low: {
-    ja: '目立った兆候なし（安全という意味ではありません）',
-    en: 'No clear warning signs (this is not a guarantee that it is safe)',
+    ja: '目立った兆候なし（詐欺ではないとは言い切れません）',
+    en: 'No clear warning signs (that does not prove it is genuine)',
   },
-  unknown: { ja: '判断できませんでした', en: 'We could not judge this' },
+  unknown: {
+    ja: '判定できません（判断できる材料が見つかりませんでした）',
+    en: 'Could not judge: there was not enough to go on',
+  },
 };
 
 export const SCAM_TYPE_LABELS: Record<ScamType, { ja: string; en: string }> = {
@@ -92,7 +117,7 @@ const GENERIC: Record<Level, Record<Lang, { advice: string[]; ifAlreadyActed: st
   low: {
     ja: {
       advice: [
-        '詐欺によくある特徴は見つかりませんでした。ただし、安全だと保証するものではありません。',
+        '詐欺によくある特徴は見つかりませんでした。ただし、詐欺ではないと言い切れるものではありません。',
         'お金、暗証番号、認証コードを求められたら、いったん手を止めて相談してください。',
         '確かめるときは、公式アプリや、ご自分で調べた公式の窓口を使ってください。',
       ],
@@ -103,7 +128,7 @@ const GENERIC: Record<Level, Record<Lang, { advice: string[]; ifAlreadyActed: st
     },
     en: {
       advice: [
-        'We found no common scam signs. This is not a guarantee that it is safe.',
+        'We found no common scam signs. That does not prove it is genuine.',
         'If you are asked for money, a PIN or a verification code, stop and ask someone first.',
         'To check, use the official app or a contact you look up yourself.',
       ],

@@ -66,7 +66,7 @@ describe('anshin check', () => {
   it('empty input and binary garbage are a clear unknown, exit 0', async () => {
     const empty = await run(['check'], '');
     expect(empty.code).toBe(0);
-    expect(empty.out).toContain('判断できませんでした');
+    expect(empty.out).toContain('判定できません');
     const garbage = await run(['check', '--json'], '\u0000\u0001\u0002\u00ff\ufffd'.repeat(1000));
     expect(garbage.code).toBe(0);
     expect(JSON.parse(garbage.out).level).toBe('unknown');

@@ -95,7 +95,7 @@ describe('local consultation', () => {
   it('never says safe: an ordinary message is "no clear sign", with the caveat', async () => {
     const v = await c.consult({ text: '明日の夕飯どうする？駅前のスーパーで買って帰るね。' });
     expect(v.level).toBe('low');
-    expect(v.headline).toContain('安全という意味ではありません');
+    expect(v.headline).toContain('詐欺ではないとは言い切れません');
     expect(JSON.stringify(v)).not.toMatch(/安全です|is safe/);
   });
 
@@ -127,9 +127,9 @@ describe('local consultation', () => {
     expect(['caution', 'danger']).toContain(mixed.level);
   });
 
-  it('images are not read yet, and the answer says so plainly', async () => {
+  it('a picture that cannot be opened gets a plain sentence saying so (reading is tested in test/image)', async () => {
     const v = await c.consult({ text: '', images: [{ bytes: Buffer.from('x') }] });
-    expect(v.reasons[0]).toContain('画像はまだ読み取れません');
+    expect(v.reasons[0]).toContain('画像として開けないファイルでした');
   });
 });
 

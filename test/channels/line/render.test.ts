@@ -18,8 +18,8 @@ describe('LINE render', () => {
         // The judge's own low headline denies safety in words; the card must not need the word at all.
         const headline =
           lang === 'en'
-            ? 'No clear warning signs (this is not a guarantee that it is safe)'
-            : '目立った兆候なし（安全という意味ではありません）';
+            ? 'No clear warning signs (that does not prove it is genuine)'
+            : '目立った兆候なし（詐欺ではないとは言い切れません）';
         const v = verdict(level, { lang, headline });
         const card = verdictCard(v) as LineJson;
         expect(card.contents.header.backgroundColor).toBe(LEVEL_COLORS[level].bg);
