@@ -1,17 +1,4 @@
-// The image-analysis port: turns screenshots into text to check. Until screenshot reading lands, the
-// default reader says it cannot read, and the answer asks for the text instead.
-import type { ImagePart } from '../consult/api.ts';
-
-export interface ImageReader {
-  /** The text found in the images, or null when this reader cannot read images. */
-  readText(images: ImagePart[]): Promise<string | null>;
-}
-
-export const noImageReader: ImageReader = {
-  async readText() {
-    return null;
-  },
-};
+// Fetching pictures from the platforms: bounded in size before anything reads them (src/image/ reads them).
 
 /** LINE allows images up to 10 MB; anything larger is not a screenshot we could use. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;

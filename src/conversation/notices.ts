@@ -12,10 +12,6 @@ export const NOTICES: Record<NoticeKey, Record<Lang, string>> = {
     ja: '確認したいメッセージの文章を、そのまま貼り付けて送ってください。リンクや電話番号も、そのまま含めてください。',
     en: 'Please paste the text of the message you want us to check, including any links or phone numbers as they are.',
   },
-  image_unreadable: {
-    ja: '申し訳ありません。いまは画像の文字を読み取ることができません。\nお手数ですが、メッセージの文章を貼り付けて送ってください。',
-    en: 'Sorry, we cannot read pictures yet.\nPlease paste the text of the message instead.',
-  },
   image_failed: {
     ja: '画像を受け取れませんでした（大きすぎるか、期限が切れています）。メッセージの文章を貼り付けて送ってください。',
     en: 'We could not receive the picture (it was too large or no longer available). Please paste the text of the message instead.',
@@ -49,8 +45,8 @@ export const NOTICES: Record<NoticeKey, Record<Lang, string>> = {
     en: 'You will not receive any more messages from us. Send START to resume.',
   },
   opted_in: {
-    ja: 'メッセージの送信を再開しました。確認したいメッセージを送ってください。',
-    en: 'Messages are on again. Send us a message you want to check.',
+    ja: 'メッセージの送信を再開しました。毎週の詐欺情報もお送りします。確認したいメッセージがあれば送ってください。',
+    en: 'Messages are on again, including our weekly scam alerts. Send us a message you want to check.',
   },
   help: {
     ja: '気になるメッセージの文章を送ると、詐欺の疑いがあるかをお知らせします。\n「データ削除」: あなたのデータを削除します。\n「停止」: 送信を止めます。',
@@ -62,9 +58,10 @@ export const NOTICES: Record<NoticeKey, Record<Lang, string>> = {
   },
 };
 
+/** Some pictures of the burst could not be fetched (too large, expired): the verdict stands on the rest. */
 export const IMAGE_NOTE: Record<Lang, string> = {
-  ja: '※画像の文字はまだ読み取れないため、文章だけで判定しました。',
-  en: 'Note: we cannot read pictures yet, so we judged the text only.',
+  ja: '※受け取れなかった画像があります。届いた文章と画像だけで判定しました。',
+  en: 'Note: some pictures could not be received, so we judged the rest.',
 };
 
 export function noticeText(key: NoticeKey, lang: Lang): string {

@@ -5,12 +5,10 @@ import { detectLang } from '../consult/lang.ts';
 import type { Lang } from '../domain.ts';
 import { type Offer, type OfferChannel, selectOffers } from '../offers/offers.ts';
 import { classifyFollowUp } from './followup.ts';
-import type { ImageReader } from './images.ts';
 import type { BurstPart, ConversationContext, FollowUpTopic, Reply } from './types.ts';
 
 export interface RespondDeps {
   consultant: Consultant;
-  imageReader: ImageReader;
   offers: readonly Offer[];
   now: () => Date;
   newConsultId: () => string;
@@ -39,18 +37,17 @@ export async function respondToTurn(deps: RespondDeps, input: TurnInput): Promis
     .map((p) => p.text?.trim() ?? '')
     .filter((t) => t.length > 0)
     .join('\n');
-  const imageText = input.images.length > 0 ? await deps.imageReader.readText(input.images) : null;
-  const imagesUnread = (input.images.length > 0 && imageText === null) || input.imageFailures > 0;
-  const text = [typed, imageText ?? ''].filter((t) => t.length > 0).join('\n');
-  const lang = text.length > 0 ? detectLang(text) : input.langHint;
+  const hasImages = input.images.length > 0;
+  // Only pictures we could not fetch go unread; pictures we have are read by the consultation itself.
+  const imagesUnread = input.imageFailures > 0;
+  const lang = typed.length > 0 ? detectLang(typed) : input.langHint;
 
-  if (text.length === 0) {
-    const notice = input.imageFailures > 0 && input.images.length === 0 ? 'image_failed' : 'image_unreadable';
-    return { replies: [{ kind: 'notice', notice: imagesUnread ? notice : 'ask_for_text', lang }] };
+  if (typed.length === 0 && !hasImages) {
+    return { replies: [{ kind: 'notice', notice: imagesUnread ? 'image_failed' : 'ask_for_text', lang }] };
   }
 
   // A short question about the last answer is answered from it; without one, ask for the message itself.
-  const topic = input.images.length === 0 ? classifyFollowUp(text) : null;
+  const topic = hasImages ? null : classifyFollowUp(typed);
   if (topic !== null) {
     if (input.context === null) {
       return { replies: [{ kind: 'notice', notice: 'ask_for_text', lang }] };
@@ -58,7 +55,13 @@ export async function respondToTurn(deps: RespondDeps, input: TurnInput): Promis
     return { replies: [followUp(topic, input.context)] };
   }
 
-  const verdict = await deps.consultant.consult({ text, lang, channel: input.channel });
+  // Without typed text the language comes from what the pictures say.
+  const verdict = await deps.consultant.consult({
+    text: typed,
+    channel: input.channel,
+    ...(hasImages ? { images: input.images } : {}),
+    ...(typed.length > 0 || !hasImages ? { lang } : {}),
+  });
   const consultId = deps.newConsultId();
   const offers = selectOffers(deps.offers, {
     level: verdict.level,

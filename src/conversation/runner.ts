@@ -3,7 +3,6 @@ import type { Consultant } from '../consult/api.ts';
 import type { Log } from '../infra/log.ts';
 import type { Runtime } from '../infra/runtime.ts';
 import type { Offer } from '../offers/offers.ts';
-import { type ImageReader, noImageReader } from './images.ts';
 import type { Outboxes } from './outbox.ts';
 import type { ChannelJob } from './types.ts';
 import { createJobHandler, newConsultId } from './worker.ts';
@@ -15,7 +14,6 @@ export interface WorkerOptions {
   log: Log;
   contextTtlMs: number;
   offers?: readonly Offer[];
-  imageReader?: ImageReader;
   concurrency?: number;
   now?: () => Date;
 }
@@ -29,7 +27,6 @@ export async function startWorker(opts: WorkerOptions): Promise<void> {
     contextTtlMs: opts.contextTtlMs,
     log: opts.log,
     consultant: opts.consultant,
-    imageReader: opts.imageReader ?? noImageReader,
     offers: opts.offers ?? [],
     now: opts.now ?? (() => new Date()),
     newConsultId,

@@ -47,7 +47,6 @@ export type FollowUpTopic = 'detail' | 'acted' | 'contacts' | 'advice' | 'again'
 export type NoticeKey =
   | 'welcome'
   | 'ask_for_text'
-  | 'image_unreadable'
   | 'image_failed'
   | 'unsupported_message'
   | 'rate_limited'

@@ -86,7 +86,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'fictitious_billing',
     all: [
-      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:支払|入金)い?が確認でき(?:ません|ない)|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:required|failed)|settle (?:your|the) (?:balance|account))\b/i,
+      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:支払|入金)い?が確認でき(?:ません|ない)|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:required|failed)|pay (?:the|a|your|an) (?:small |outstanding |redelivery |shipping |customs )?(?:fee|charge|duty|balance)|settle (?:your|the) (?:balance|account))\b/i,
     ],
     detail: {
       ja: '「未払い」「未納」などの料金を請求しています。身に覚えのない請求に、連絡したり支払ったりしないでください。',
@@ -555,6 +555,17 @@ const RULES: TextRule[] = [
 ];
 
 const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const CJK_BREAK_RE =
+  /([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])/g;
+const OTHER_BREAK_RE = /[ \t]*\n\s*/g;
+
+/**
+ * Line breaks inside a sentence (a wrapped SMS, a screenshot read line by line) must not hide a phrase from the
+ * rules: Japanese lines join directly, others with a space. Only the matching sees this; the text is unchanged.
+ */
+export function flattenLines(text: string): string {
+  return text.replace(CJK_BREAK_RE, '$1').replace(OTHER_BREAK_RE, ' ');
+}
 
 /**
  * Marks of unsolicited bulk SMS in English (premium services, handset offers, adult chat, "win" draws). One mark
@@ -581,7 +592,7 @@ function bulkMarks(text: string): number {
 
 /** Text signals for normalised text and its indicators. */
 export function textSignals(ind: Indicators): Signal[] {
-  const text = ind.text;
+  const text = flattenLines(ind.text);
   const out: Signal[] = [];
   const japanese = JAPANESE_RE.test(text);
   for (const rule of RULES) {

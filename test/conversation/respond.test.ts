@@ -12,7 +12,6 @@ function deps(over: Partial<RespondDeps> = {}) {
         return verdict('danger');
       },
     },
-    imageReader: { readText: async () => null },
     offers: [],
     now: () => new Date('2025-04-15T00:00:00Z'),
     newConsultId: () => 'c1',
@@ -61,26 +60,32 @@ describe('respondToTurn', () => {
     expect(r.replies).toEqual([{ kind: 'notice', notice: 'ask_for_text', lang: 'en' }]);
   });
 
-  it('says pictures cannot be read yet for an image alone, and notes it beside a text', async () => {
+  it('passes the burst’s pictures to the consultation, with any typed text', async () => {
     const { d, seen } = deps();
     const img = { bytes: Buffer.from([1, 2, 3]) };
     const alone = await respondToTurn(
       d,
       input({ images: [img], parts: [{ image: { source: 'line', messageId: 'm' } }] }),
     );
-    expect(alone.replies).toEqual([{ kind: 'notice', notice: 'image_unreadable', lang: 'ja' }]);
+    expect(seen[0]).toEqual({ text: '', channel: 'line', images: [img] });
+    expect(alone.replies[0]).toMatchObject({ kind: 'verdict', imagesUnread: false });
+    await respondToTurn(d, input({ images: [img], parts: [{ text: 'これ詐欺？' }] }));
+    expect(seen[1]).toEqual({ text: 'これ詐欺？', lang: 'ja', channel: 'line', images: [img] });
+  });
+
+  it('says a picture could not be received when none arrived, and notes it beside what did', async () => {
+    const { d, seen } = deps();
+    const failed = await respondToTurn(
+      d,
+      input({ imageFailures: 1, parts: [{ image: { source: 'line', messageId: 'm' } }] }),
+    );
+    expect(failed.replies).toEqual([{ kind: 'notice', notice: 'image_failed', lang: 'ja' }]);
     expect(seen).toEqual([]);
     const both = await respondToTurn(
       d,
-      input({ images: [img], parts: [{ text: '至急ご確認ください http://sagawa-xx.top/' }] }),
+      input({ imageFailures: 1, parts: [{ text: '至急ご確認ください http://sagawa-xx.top/' }] }),
     );
     expect(both.replies[0]).toMatchObject({ kind: 'verdict', imagesUnread: true });
-  });
-
-  it('uses text read from images when the reader can read', async () => {
-    const { d, seen } = deps({ imageReader: { readText: async () => '画像の中の文章 http://sagawa-xx.top/' } });
-    await respondToTurn(d, input({ images: [{ bytes: Buffer.alloc(1) }] }));
-    expect(seen[0]!.text).toBe('画像の中の文章 http://sagawa-xx.top/');
   });
 });
 

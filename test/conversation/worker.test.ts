@@ -28,7 +28,6 @@ function setup(consult: () => Promise<ReturnType<typeof verdict>>) {
     log: silentLog,
     metrics: new Metrics(),
     consultant: { consult },
-    imageReader: { readText: async () => null },
     offers: [],
     now: () => new Date(),
     newConsultId: () => 'c1',

@@ -63,17 +63,26 @@ function fitLines(lines: string[], tail: string): string {
   return body ? (tail ? `${body}\n${tail}` : body) : fitSms(lines[0] ?? '', tail);
 }
 
+/** What was read from a screenshot, cut short enough to leave room for the steps in two segments. */
+const READ_LINE_MAX_CHARS = 60;
+
 const MORE: Record<Lang, string> = { ja: '詳しく:', en: 'More:' };
 const IMAGE_NOTE_SHORT: Record<Lang, string> = {
-  ja: '※画像は読めないため文章で判定',
-  en: 'Pictures cannot be read yet; we judged the text.',
+  ja: '※受け取れなかった画像があります',
+  en: 'Some pictures could not be received.',
 };
 
 function verdictLines(v: Verdict, imagesUnread: boolean): string[] {
   const word = LEVEL_WORDS[v.level][v.lang];
   const type = v.scamType !== 'none' ? SCAM_TYPE_LABELS[v.scamType][v.lang] : LEVEL_SUBLINES[v.level][v.lang];
   const head = v.lang === 'ja' ? `【${word}】${type}` : `${word}: ${type}`;
-  return [head, ...(imagesUnread ? [IMAGE_NOTE_SHORT[v.lang]] : []), ...v.advice.slice(0, 2), ...v.reasons.slice(0, 1)];
+  const note = imagesUnread ? [IMAGE_NOTE_SHORT[v.lang]] : [];
+  // With a screenshot, what was read comes first so the person can see it was read right; the evidence follows.
+  if (v.readFromImages) {
+    const read = (v.reasons[0] ?? '').slice(0, READ_LINE_MAX_CHARS);
+    return [head, read, ...note, ...v.advice.slice(0, 2), ...v.reasons.slice(1, 2)];
+  }
+  return [head, ...note, ...v.advice.slice(0, 2), ...v.reasons.slice(0, 1)];
 }
 
 /** The text of one reply; `link` is the full answer page, when this reply has one. */

@@ -1,5 +1,5 @@
 // Whole LINE conversations: signed webhooks in, the exact calls to a fake LINE server out.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../../src/domain.ts';
 import { keys } from '../../../src/infra/store/keys.ts';
 import {
@@ -7,13 +7,20 @@ import {
   lineImageEvent,
   linePostbackEvent,
   lineTextEvent,
+  realConsultant,
   SAGAWA_SMS,
   sleep,
   startHarness,
 } from '../../conversation/harness.ts';
+import { renderScreenshot } from '../../image/helpers/render.ts';
 import type { LineCall, LineJson } from './fake-line.ts';
 
 let h: Harness;
+// Pictures start OCR workers inside the shared consultant: stop them so the test process can exit.
+afterAll(async () => {
+  await (await realConsultant()).close();
+});
+
 afterEach(async () => {
   await h?.close();
 });
@@ -155,13 +162,31 @@ describe('LINE conversation', () => {
     await h.until(() => h.line.answers().length === 4, 'the other person');
   });
 
-  it('fetches an image at once and says plainly that pictures cannot be read yet', async () => {
+  it('reads a screenshot sent as an image: one answer with the verdict and what was read', async () => {
     h = await startHarness();
-    h.line.contents.set('img-1', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const shot = await renderScreenshot({
+      sender: '+81 90-0000-1234',
+      message:
+        '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xx.top/',
+    });
+    h.line.contents.set('img-1', shot);
     await h.postLine([lineImageEvent(USER, 'img-1')]);
     await h.until(() => h.line.answers().length === 1, 'the answer');
+    await h.settle();
+    expect(h.line.answers()).toHaveLength(1);
     expect(h.line.calls.map((c) => c.path)).toContain('/v2/bot/message/img-1/content');
-    expect(h.line.answers()[0]!.body.messages[0].text).toContain('いまは画像の文字を読み取ることができません');
+    const card = JSON.stringify(h.line.answers()[0]!.body.messages);
+    expect(card).toContain('危険');
+    expect(card).toContain('画像から読み取った内容');
+    expect(card).toContain('sagawa-xx[.]top');
+    expect(card).not.toContain('sagawa-xx.top');
+  }, 90_000);
+
+  it('a picture that cannot be fetched gets a plain answer asking for the text', async () => {
+    h = await startHarness();
+    await h.postLine([lineImageEvent(USER, 'missing-image')]);
+    await h.until(() => h.line.answers().length === 1, 'the answer');
+    expect(h.line.answers()[0]!.body.messages[0].text).toContain('画像を受け取れませんでした');
   });
 
   it('erases everything about the person on データ削除 and confirms it', async () => {

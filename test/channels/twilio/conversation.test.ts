@@ -1,19 +1,26 @@
 // Whole SMS / WhatsApp conversations: signed Twilio webhooks in, the exact Messages API calls out.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fitsSegments } from '../../../src/channels/twilio/render.ts';
 import { keys } from '../../../src/infra/store/keys.ts';
 import {
   type Harness,
   OUR_NUMBER,
   PUBLIC_BASE_URL,
+  realConsultant,
   SAGAWA_SMS,
   sleep,
   startHarness,
   twilioForm,
 } from '../../conversation/harness.ts';
+import { renderScreenshot } from '../../image/helpers/render.ts';
 import { TEST_ACCOUNT_SID } from './fake-twilio.ts';
 
 let h: Harness;
+// Pictures start OCR workers inside the shared consultant: stop them so the test process can exit.
+afterAll(async () => {
+  await (await realConsultant()).close();
+});
+
 afterEach(async () => {
   await h?.close();
 });
@@ -119,10 +126,14 @@ describe('Twilio conversation', () => {
     expect(h.twilio.messages()[1]!.form.Body).toContain('再開しました');
   });
 
-  it('fetches MMS images with basic auth and asks for the text while pictures cannot be read', async () => {
+  it('fetches MMS images with basic auth, reads them and answers with what was read', async () => {
     h = await startHarness();
     const mediaPath = `/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Messages/MM1/Media/ME1`;
-    h.twilio.media.set(mediaPath, { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]), contentType: 'image/png' });
+    const shot = await renderScreenshot({
+      message:
+        'USPS: Your package could not be delivered due to an unpaid shipping fee. Pay now: https://usps-redelivery.top/pay',
+    });
+    h.twilio.media.set(mediaPath, { bytes: shot, contentType: 'image/png' });
     const form = twilioForm(PHONE, '', {
       NumMedia: '1',
       MediaUrl0: `${h.twilio.url}${mediaPath}`,
@@ -130,9 +141,14 @@ describe('Twilio conversation', () => {
     });
     await h.postTwilio(form);
     await h.until(() => h.twilio.messages().length === 1, 'the answer');
-    expect(h.twilio.calls.map((c) => c.path)).toContain(mediaPath);
-    expect(h.twilio.messages()[0]!.form.Body).toContain('cannot read pictures yet');
-  });
+    await h.settle();
+    expect(h.twilio.messages()).toHaveLength(1);
+    const media = h.twilio.calls.find((c) => c.path === mediaPath);
+    expect(media?.headers.authorization).toMatch(/^Basic /);
+    const body = h.twilio.messages()[0]!.form.Body;
+    expect(body).toMatch(/Danger|Caution/);
+    expect(body).toContain('Read from the picture');
+  }, 90_000);
 
   it('does not send our credentials to media URLs off the Twilio API', async () => {
     h = await startHarness();
