@@ -7,6 +7,7 @@ const benches: Bench[] = [
   { name: 'local judge', run: benchJudge },
   { name: 'threat-intel import', run: async () => (await import('./intel.ts')).benchIntel() },
   { name: 'screenshot OCR', run: async () => (await import('./ocr.ts')).benchOcr() },
+  { name: 'weekly tips to 100,000 LINE subscribers', run: async () => (await import('./tips.ts')).benchTips() },
   { name: 'channels (webhook ack and answer)', run: async () => (await import('./channels.ts')).benchChannels() },
 ];
 

@@ -15,8 +15,10 @@ import type { Config } from './config.ts';
 import type { Consultant } from './consult/api.ts';
 import type { Outboxes } from './conversation/outbox.ts';
 import type { ChannelJob } from './conversation/types.ts';
+import type { Verdict } from './domain.ts';
 import type { Runtime } from './infra/runtime.ts';
 import { type Article, loadArticles } from './knowledge/articles.ts';
+import { recordConsultation } from './tips/trends.ts';
 
 export interface AppDeps {
   config: Config;
@@ -140,7 +142,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (role === 'worker') return app;
 
-  await app.register(apiRoutes, { consultant: deps.consultant });
+  const store = runtime?.store;
+  await app.register(apiRoutes, {
+    consultant: deps.consultant,
+    ...(store ? { onVerdict: (v: Verdict) => recordConsultation(store, { ...v, channel: 'api' }, new Date()) } : {}),
+  });
   await app.register(articlePages, { articles: deps.articles ?? loadArticles() });
   if (runtime !== undefined) {
     const status = channelStatus(config);

@@ -43,6 +43,12 @@ const EnvSchema = z.object({
   LLM_VISION: bool,
   OFFERS_FILE: optionalString,
   TIPS_CRON: optionalString.transform((s) => s ?? '0 10 * * 1'),
+  /** Weekly tips sent per second over SMS / WhatsApp (a long code sends about one SMS a second). */
+  TIPS_TWILIO_PER_SECOND: optionalString
+    .transform((s) => (s === undefined ? 1 : Number(s)))
+    .refine((n) => Number.isFinite(n) && n >= 0.01 && n <= 1000, {
+      message: 'TIPS_TWILIO_PER_SECOND must be a number of messages per second from 0.01 to 1000',
+    }),
   TZ: optionalString.transform((s) => s ?? 'Asia/Tokyo'),
   /** Key for hashing person ids. Without one, a random key is made and kept in DATA_DIR. */
   ID_HASH_KEY: optionalString,

@@ -13,6 +13,7 @@ Usage:
   anshin intel import --format jpcert|list FILE…  import threat-intel feeds into DATA_DIR/intel.db
   anshin intel stats | intel lookup URL…
   anshin eval FILE.jsonl…                        measure recall and false positives on labelled lines
+  anshin tips trends|preview|send [--week YYYY-Www] [--lang ja|en]   weekly scam-trend tips
   anshin help`;
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
       intelCommand(argv, { dataDir: loadConfig(io.env).DATA_DIR, stdout: io.stdout, stderr: io.stderr });
   },
   eval: async () => (await import('./eval/command.ts')).evalCommand,
+  tips: async () => (await import('./tips/command.ts')).tipsCommand,
 };
 
 export async function main(argv: string[], io: CommandIo = defaultIo()): Promise<number> {

@@ -13,6 +13,8 @@ import type { ChannelJob } from './conversation/types.ts';
 import { createLogger } from './infra/log.ts';
 import { openRuntime } from './infra/runtime.ts';
 import { loadOffers } from './offers/offers.ts';
+import { startTipsScheduler, type TipsScheduler } from './tips/scheduler.ts';
+import { createTipsService } from './tips/service.ts';
 
 const ROLES: readonly Role[] = ['web', 'worker', 'all'];
 
@@ -48,8 +50,13 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
   for (const l of lines) io.stderr.write(`${l}\n`);
 
   let app: FastifyInstance | undefined;
+  let tips: TipsScheduler | undefined;
   try {
     if (role !== 'web') {
+      const { store, ids } = runtime;
+      const articles = consultant.articleIndex.articles;
+      const service = createTipsService({ config, store, ids, log, offers, articles });
+      tips = await startTipsScheduler({ config, log, run: (week, signal) => service.sendWeek(week, signal) });
       await startWorker({
         runtime,
         consultant,
@@ -75,6 +82,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
   } finally {
     // Order matters: no new requests, then no new jobs (running ones finish or go back), then the stores.
     await app?.close();
+    await tips?.close();
     await runtime.close();
     consultant.close();
   }

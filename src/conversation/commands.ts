@@ -4,7 +4,7 @@ import type { Command } from './types.ts';
 
 const SHARED: [Command, string[]][] = [
   ['delete_data', ['データ削除', 'データを削除', 'データ消去', '私のデータを削除', 'delete my data', 'delete data']],
-  ['subscribe', ['毎週の詐欺情報を受け取る', 'weekly scam alerts', 'subscribe']],
+  ['subscribe', ['毎週の詐欺情報を受け取る', '配信登録', 'weekly scam alerts', 'subscribe']],
   ['help', ['help', 'info', 'ヘルプ']],
 ];
 
@@ -17,7 +17,7 @@ const TWILIO: [Command, string[]][] = [
 
 // LINE: blocking the account is the opt-out, so "stop" words there mean "no more weekly tips".
 const LINE: [Command, string[]][] = [
-  ['unsubscribe', ['配信停止', '停止', '毎週の配信をやめる', 'unsubscribe']],
+  ['unsubscribe', ['配信停止', '停止', '毎週の配信をやめる', 'unsubscribe', 'stop']],
   ...SHARED,
 ];
 

@@ -3,6 +3,7 @@
 // the last attempt that still fails sends a short apology instead of leaving the person in silence.
 import { randomUUID } from 'node:crypto';
 import type { ImagePart } from '../consult/api.ts';
+import { MAX_IMAGES_PER_CONSULTATION } from '../image/limits.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import type { Metrics } from '../infra/metrics.ts';
@@ -10,6 +11,7 @@ import type { JobHandler, QueuedJob } from '../infra/queue/queue.ts';
 import { DELIVERED_TTL_MS, keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { OfferChannel } from '../offers/offers.ts';
+import { recordConsultation } from '../tips/trends.ts';
 import { releaseTakenBurst, takeBurst } from './burst.ts';
 import { loadContext, saveContext } from './context.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
@@ -146,6 +148,12 @@ async function run(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<
   if (newContext !== undefined) await saveContext(store, data.person, newContext, deps.contextTtlMs);
   await outbox.send(data.target, replies, ctx);
   await store.set(keys.delivered(job.id), '1', DELIVERED_TTL_MS);
+  // After the delivered marker, so a retried job cannot count one consultation twice (weekly tips, src/tips/).
+  for (const r of replies) {
+    if (r.kind !== 'verdict') continue;
+    const facts = { ...r.verdict, channel: data.target.channel };
+    await recordConsultation(store, facts, deps.now()).catch((err: Error) => log.warn({ err: err.message }, 'trends'));
+  }
   if (data.kind === 'command' && data.command === 'stop') await setOptedOut(store, data.person, true);
   if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
   deps.metrics.answerSeconds.observe((Date.now() - data.acceptedAt) / 1000, { channel: data.target.channel });
@@ -181,7 +189,9 @@ async function runCommand(
       return replies;
     }
     case 'start':
+      // START is the SMS way back in: messages resume and so do the weekly tips (the STOP/START).
       await setOptedOut(store, data.person, false);
+      await subscribe(store, deps.ids, data.person, data.target, data.lang);
       return notice('opted_in');
     case 'help':
       return notice('help');
@@ -189,7 +199,7 @@ async function runCommand(
 }
 
 /** Screenshots judged per consultation; more in one burst are not fetched (a person sends one or two). */
-export const MAX_IMAGES_PER_TURN = 4;
+export const MAX_IMAGES_PER_TURN = MAX_IMAGES_PER_CONSULTATION;
 
 async function fetchImages(
   outbox: Outbox<Target>,

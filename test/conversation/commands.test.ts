@@ -22,7 +22,7 @@ describe('parseCommand', () => {
 
   it('treats LINE stop words as the end of the weekly tips only', () => {
     expect(parseCommand('配信停止', 'line')).toBe('unsubscribe');
-    expect(parseCommand('STOP', 'line')).toBeNull();
+    expect(parseCommand('STOP', 'line')).toBe('unsubscribe');
   });
 
   it('checks a message that merely contains a command word', () => {

@@ -102,6 +102,65 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       expect(await store.mapEntries('m')).toEqual({ f2: 'b' });
     });
 
+    it('adds to map fields, exactly under concurrency', async () => {
+      expect(await store.mapIncr('agg', 'type:phishing', 1)).toBe(1);
+      expect(await store.mapIncr('agg', 'type:phishing', 2)).toBe(3);
+      await Promise.all(Array.from({ length: 25 }, () => store.mapIncr('agg', 'total', 1)));
+      expect(await store.mapEntries('agg')).toEqual({ 'type:phishing': '3', total: '25' });
+    });
+
+    it('walks a map page by page, every field at least once', async () => {
+      expect(await store.mapScan('empty', '0', 10)).toEqual({ cursor: '0', entries: [] });
+      const fields = Array.from({ length: 300 }, (_, i) => `p${String(i).padStart(4, '0')}`);
+      for (const f of fields) await store.mapSet('walk', f, `v-${f}`);
+      const seen = new Map<string, string>();
+      let cursor = '0';
+      let pages = 0;
+      // Redis may answer a small hash in one page whatever the count; the walk must end either way.
+      do {
+        const page = await store.mapScan('walk', cursor, 50);
+        for (const [f, v] of page.entries) seen.set(f, v);
+        cursor = page.cursor;
+        pages += 1;
+      } while (cursor !== '0' && pages < 1000);
+      expect(cursor).toBe('0');
+      expect([...seen.keys()].sort()).toEqual(fields);
+      expect(seen.get('p0042')).toBe('v-p0042');
+    });
+
+    it('gets and sets several keys at once, with a TTL', async () => {
+      expect(await store.getMany([])).toEqual([]);
+      await store.setMany([], 60_000);
+      await store.setMany(
+        [
+          ['m1', 'a'],
+          ['m2', 'b'],
+        ],
+        60_000,
+      );
+      await store.setMany([['m3', 'c']], SHORT_TTL_MS);
+      expect(await store.getMany(['m1', 'nope', 'm2', 'm3'])).toEqual(['a', null, 'b', 'c']);
+      await sleep(PAST_SHORT_TTL_MS);
+      expect(await store.getMany(['m1', 'm3'])).toEqual(['a', null]);
+    });
+
+    it('holds a lease for one owner, renews it, releases it, lets it expire', async () => {
+      expect(await store.lease('lease', 'A', 60_000)).toBe(true);
+      expect(await store.lease('lease', 'B', 60_000)).toBe(false);
+      expect(await store.lease('lease', 'A', 60_000)).toBe(true);
+      await store.releaseLease('lease', 'B');
+      expect(await store.lease('lease', 'B', 60_000)).toBe(false);
+      await store.releaseLease('lease', 'A');
+      expect(await store.lease('lease', 'B', SHORT_TTL_MS)).toBe(true);
+      await sleep(PAST_SHORT_TTL_MS);
+      expect(await store.lease('lease', 'C', 60_000)).toBe(true);
+      // A holder known to be dead can be taken over, and only that holder.
+      expect(await store.lease('lease', 'D', 60_000, 'B')).toBe(false);
+      expect(await store.lease('lease', 'D', 60_000, 'C')).toBe(true);
+      const racers = await Promise.all(['E', 'F', 'G'].map((o) => store.lease('race-lease', o, 60_000)));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+    });
+
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Consultant, ImagePart } from '../../consult/api.ts';
+import type { Verdict } from '../../domain.ts';
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CONSULTATION } from '../../image/limits.ts';
 
 /** Longest text accepted; extraction reads the first 20,000 characters, so more is only cost. */
@@ -90,7 +91,13 @@ function fromForm(parts: FormPart[]): { text: string; lang: unknown; images: Ima
   return { text: field('text') ?? '', lang: field('lang'), images };
 }
 
-export async function apiRoutes(app: FastifyInstance, opts: { consultant: Consultant }): Promise<void> {
+export interface ApiRouteOptions {
+  consultant: Consultant;
+  /** Called with every verdict (the weekly trends count it); a failure there never fails the answer. */
+  onVerdict?: (v: Verdict) => Promise<void>;
+}
+
+export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Promise<void> {
   // Buffered as a whole (within the route's body limit) and read by parseMultipart.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
@@ -123,12 +130,14 @@ export async function apiRoutes(app: FastifyInstance, opts: { consultant: Consul
       if (!checked.success) return bad(checked.error.issues.map((i) => i.message).join('; '));
       if (checked.data.text.trim() === '' && images.length === 0) return bad('"text" or an image is required');
       const l = checked.data.lang;
-      return await opts.consultant.consult({
+      const verdict = await opts.consultant.consult({
         text: checked.data.text,
         channel: 'api',
         ...(images.length > 0 ? { images } : {}),
         ...(l ? { lang: l } : {}),
       });
+      await opts.onVerdict?.(verdict).catch((err: Error) => req.log.warn({ err: err.message }, 'verdict hook failed'));
+      return verdict;
     } catch (err) {
       if (err instanceof BadRequest) return bad(err.message);
       throw err;

@@ -13,6 +13,10 @@ export const DELIVERED_TTL_MS = 48 * HOUR_MS;
 /** The full answer page behind the SMS / WhatsApp link. */
 export const ANSWER_PAGE_TTL_MS = 7 * 24 * HOUR_MS;
 export const RATE_WINDOW_MS = HOUR_MS;
+/** "This week's tip went to this person": outlives any retry or resume of a run; the week's done marker covers later. */
+export const TIPS_SENT_TTL_MS = 14 * 24 * HOUR_MS;
+/** A week's composed tip and its done marker: a year, so a week is never sent twice however late it is re-run. */
+export const TIPS_EDITION_TTL_MS = 400 * 24 * HOUR_MS;
 
 export const keys = {
   claim: (channel: string, eventId: string) => `claim:${channel}:${eventId}`,
@@ -29,6 +33,17 @@ export const keys = {
   subscriptions: () => 'subscriptions',
   /** map: person → ISO time of opting out (SMS/WhatsApp STOP). Meant to last. */
   optOuts: () => 'opt-outs',
+  /** map: "type:phishing", "level:danger", "channel:line", "brand:sagawa", "total" → count, per ISO week. Anonymous; meant to last. */
+  trends: (week: string) => `trends:${week}`,
+  /** The week's tip as composed (and polished) once, so every retry and resume sends the same text. */
+  tipsEdition: (week: string) => `tips:edition:${week}`,
+  /** Lease held by the one process sending a week's tips. */
+  tipsLease: (week: string) => `tips:lease:${week}`,
+  /** The batch (LINE) or recipient (Twilio) being sent right now, kept until it is marked sent. */
+  tipsInflight: (week: string, channel: string) => `tips:inflight:${week}:${channel}`,
+  tipsSent: (week: string, person: string) => `tips:sent:${week}:${person}`,
+  /** Set when every subscriber of the week was reached. */
+  tipsDone: (week: string) => `tips:done:${week}`,
 } as const;
 
 /** Ephemeral keys held about one person, for data deletion. */

@@ -12,6 +12,19 @@ if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then
 end
 return false`;
 
+// Take the lease when free, renew it for its owner, or take it over from a holder known to be dead.
+const LEASE_LUA = `
+local v = redis.call('GET', KEYS[1])
+if v == false or v == ARGV[1] or (ARGV[3] ~= '' and v == ARGV[3]) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0`;
+
+const RELEASE_LUA = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 export interface RedisStoreOptions {
   url: string;
   /** Prepended to every key, e.g. 'anshin:'. */
@@ -100,6 +113,40 @@ export class RedisStore implements Store {
 
   async mapEntries(key: string): Promise<Record<string, string>> {
     return { ...(await this.#client.hGetAll(this.#k(key))) };
+  }
+
+  async mapIncr(key: string, field: string, by: number): Promise<number> {
+    return Number(await this.#client.hIncrBy(this.#k(key), field, by));
+  }
+
+  async mapScan(key: string, cursor: string, count: number): Promise<{ cursor: string; entries: [string, string][] }> {
+    const r = await this.#client.hScan(this.#k(key), cursor, { COUNT: count });
+    return { cursor: String(r.cursor), entries: r.entries.map((e) => [String(e.field), String(e.value)]) };
+  }
+
+  async getMany(keys: string[]): Promise<(string | null)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.#client.mGet(keys.map((k) => this.#k(k)));
+    return values.map((v) => (v === null ? null : String(v)));
+  }
+
+  async setMany(entries: [string, string][], ttlMs: number): Promise<void> {
+    if (entries.length === 0) return;
+    const multi = this.#client.multi();
+    for (const [k, v] of entries) multi.set(this.#k(k), v, { expiration: { type: 'PX', value: ttlMs } });
+    await multi.exec();
+  }
+
+  async lease(key: string, owner: string, ttlMs: number, takeFrom?: string): Promise<boolean> {
+    const r = await this.#client.eval(LEASE_LUA, {
+      keys: [this.#k(key)],
+      arguments: [owner, String(ttlMs), takeFrom ?? ''],
+    });
+    return Number(r) === 1;
+  }
+
+  async releaseLease(key: string, owner: string): Promise<void> {
+    await this.#client.eval(RELEASE_LUA, { keys: [this.#k(key)], arguments: [owner] });
   }
 
   async ping(): Promise<void> {

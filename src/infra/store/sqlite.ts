@@ -245,6 +245,75 @@ export class SqliteStore implements Store {
     return Object.fromEntries(rows.map((r) => [r.field, r.value]));
   }
 
+  async mapIncr(key: string, field: string, by: number): Promise<number> {
+    return this.#tx(() => {
+      const row = this.#q(
+        // Bound as an integer: a JS number would go in as a REAL and come back as "3.0".
+        'INSERT INTO maps (key, field, value) VALUES (?, ?, CAST(? AS INTEGER)) ' +
+          'ON CONFLICT(key, field) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) ' +
+          'RETURNING value',
+      ).get(key, field, by) as { value: string | number };
+      return Number(row.value);
+    });
+  }
+
+  // The cursor is the last field returned ('f' + field), so a walk is an index range scan and never repeats.
+  async mapScan(key: string, cursor: string, count: number): Promise<{ cursor: string; entries: [string, string][] }> {
+    const after = cursor === '0' ? null : cursor.slice(1);
+    const limit = Math.max(1, count);
+    const rows = (
+      after === null
+        ? this.#q('SELECT field, value FROM maps WHERE key = ? ORDER BY field LIMIT ?').all(key, limit)
+        : this.#q('SELECT field, value FROM maps WHERE key = ? AND field > ? ORDER BY field LIMIT ?').all(
+            key,
+            after,
+            limit,
+          )
+    ) as { field: string; value: string }[];
+    const last = rows.at(-1);
+    return {
+      cursor: rows.length < limit || last === undefined ? '0' : `f${last.field}`,
+      entries: rows.map((r) => [r.field, r.value]),
+    };
+  }
+
+  async getMany(keys: string[]): Promise<(string | null)[]> {
+    const now = this.#now();
+    const st = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)');
+    return keys.map((k) => (st.get(k, now) as { value: string } | undefined)?.value ?? null);
+  }
+
+  async setMany(entries: [string, string][], ttlMs: number): Promise<void> {
+    const expires = this.#now() + ttlMs;
+    await this.#tx(() => {
+      const st = this.#q(
+        'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      );
+      for (const [k, v] of entries) st.run(k, v, expires);
+    });
+  }
+
+  async lease(key: string, owner: string, ttlMs: number, takeFrom?: string): Promise<boolean> {
+    const now = this.#now();
+    return this.#tx(() => {
+      const row = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
+        key,
+        now,
+      ) as { value: string } | undefined;
+      if (row !== undefined && row.value !== owner && (takeFrom === undefined || row.value !== takeFrom)) return false;
+      this.#q(
+        'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      ).run(key, owner, now + ttlMs);
+      return true;
+    });
+  }
+
+  async releaseLease(key: string, owner: string): Promise<void> {
+    await this.#tx(() => this.#q('DELETE FROM kv WHERE key = ? AND value = ?').run(key, owner));
+  }
+
   async ping(): Promise<void> {
     this.#q('SELECT 1').get();
   }

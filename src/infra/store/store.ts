@@ -21,6 +21,25 @@ export interface Store {
   mapGet(key: string, field: string): Promise<string | null>;
   mapDelete(key: string, field: string): Promise<void>;
   mapEntries(key: string): Promise<Record<string, string>>;
+  /** Adds `by` to a field of a long-lived map (missing = 0) and returns the new value (weekly aggregates). */
+  mapIncr(key: string, field: string, by: number): Promise<number>;
+  /**
+   * One page of a map, for walking a large map without loading it: start with cursor '0', pass back the
+   * cursor returned, stop when it is '0' again. Every field present for the whole walk is returned at least
+   * once; a field may come back more than once (Redis HSCAN), so callers dedupe. `count` is a hint.
+   */
+  mapScan(key: string, cursor: string, count: number): Promise<{ cursor: string; entries: [string, string][] }>;
+  /** Several keys at once (MGET); null where absent or expired. */
+  getMany(keys: string[]): Promise<(string | null)[]>;
+  /** Several keys at once, all with the same TTL. */
+  setMany(entries: [string, string][], ttlMs: number): Promise<void>;
+  /**
+   * A lease: true when `owner` holds `key` now — it was free or expired, already held by `owner` (renewed),
+   * or held by `takeFrom` (a holder known to be dead). Holders renew before ttlMs runs out.
+   */
+  lease(key: string, owner: string, ttlMs: number, takeFrom?: string): Promise<boolean>;
+  /** Gives a lease back, only if `owner` still holds it. */
+  releaseLease(key: string, owner: string): Promise<void>;
   /** Throws when the store cannot answer (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

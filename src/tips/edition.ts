@@ -1,0 +1,76 @@
+// A week's tip in both languages, composed once and kept, so that every retry, resume and preview shows and
+// sends the same words (an LLM would word it differently each time). The tip sent in week W reports on the
+// consultations of week W-1, compared with W-2: on Monday morning that is the last complete week.
+import { LANGS, type Lang } from '../domain.ts';
+import { keys, TIPS_EDITION_TTL_MS } from '../infra/store/keys.ts';
+import type { Store } from '../infra/store/store.ts';
+import type { Article } from '../knowledge/articles.ts';
+import { composeTemplate, type Tip } from './compose.ts';
+import type { TipPolisher } from './polish.ts';
+import { readTrends } from './trends.ts';
+import { compareWeeks, isoWeekOf, shiftWeek, TRENDS_TZ } from './week.ts';
+
+export interface Edition {
+  week: string;
+  dataWeek: string;
+  composedAt: string;
+  tips: Record<Lang, Tip>;
+}
+
+export interface EditionDeps {
+  store: Store;
+  articles: readonly Article[];
+  baseUrl?: string;
+  polisher?: TipPolisher;
+  now?: () => Date;
+}
+
+export async function composeEdition(deps: EditionDeps, week: string): Promise<Edition> {
+  const dataWeek = shiftWeek(week, -1);
+  const [current, previous] = await Promise.all([
+    readTrends(deps.store, dataWeek),
+    readTrends(deps.store, shiftWeek(week, -2)),
+  ]);
+  const tips = {} as Record<Lang, Tip>;
+  for (const lang of LANGS) {
+    const draft = composeTemplate({
+      week,
+      dataWeek,
+      current,
+      previous,
+      articles: deps.articles,
+      lang,
+      ...(deps.baseUrl ? { baseUrl: deps.baseUrl } : {}),
+    });
+    tips[lang] = deps.polisher ? await deps.polisher.polish(draft) : draft;
+  }
+  return { week, dataWeek, composedAt: (deps.now?.() ?? new Date()).toISOString(), tips };
+}
+
+export async function storedEdition(store: Store, week: string): Promise<Edition | null> {
+  const raw = await store.get(keys.tipsEdition(week));
+  return raw === null ? null : (JSON.parse(raw) as Edition);
+}
+
+/** True once the week has begun: the week it reports on is complete, so its tip can be fixed. */
+export function editionCanBeFixed(week: string, now: Date): boolean {
+  return compareWeeks(isoWeekOf(now, TRENDS_TZ), week) >= 0;
+}
+
+/**
+ * The kept edition of the week, else a new one, kept when `keep` says so: 'always' for a send (what went out
+ * is what any resume sends), 'if_begun' for a preview (one made before the week is a draft: its data week is
+ * not over yet).
+ */
+export async function editionFor(
+  deps: EditionDeps,
+  week: string,
+  keep: 'always' | 'if_begun',
+): Promise<{ edition: Edition; kept: boolean }> {
+  const stored = await storedEdition(deps.store, week);
+  if (stored !== null) return { edition: stored, kept: true };
+  const edition = await composeEdition(deps, week);
+  if (keep === 'if_begun' && !editionCanBeFixed(week, deps.now?.() ?? new Date())) return { edition, kept: false };
+  await deps.store.set(keys.tipsEdition(week), JSON.stringify(edition), TIPS_EDITION_TTL_MS);
+  return { edition, kept: true };
+}

@@ -1,0 +1,129 @@
+// The LLM pass over a templated tip (prompts/tips.v1.md), when an LLM is configured. The model only rewords:
+// its text is refused — and the template kept — when it adds a link, phone number or any number not in the
+// draft, drops the article link, changes language, calls anything safe, or grows too long. Those guards are
+// the judge's (judge/guards.ts: stripUnknownContacts with the allow-list of consult/allowed.ts) plus a stricter
+// rule for a broadcast: every digit must already be in the draft, so no invented statistic goes to everyone.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AIMessage } from '@langchain/core/messages';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/guards.ts';
+import type { Tip } from './compose.ts';
+
+export const DEFAULT_TIPS_PROMPT_FILE = fileURLToPath(new URL('../../prompts/tips.v1.md', import.meta.url));
+export const TIP_FUNCTION_NAME = 'write_tip';
+/** Longer than this many times the draft is not a polish any more. */
+const MAX_GROWTH = 1.5;
+const MIN_SHRINK = 0.5;
+
+export class TipsPromptError extends Error {
+  override name = 'TipsPromptError';
+}
+
+export interface TipsPrompt {
+  version: string;
+  system: string;
+  user: string;
+}
+
+export function loadTipsPrompt(file: string = DEFAULT_TIPS_PROMPT_FILE): TipsPrompt {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new TipsPromptError(`cannot read the tips prompt ${file}: ${(err as Error).message}`);
+  }
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(raw);
+  const version = fm ? (parseYaml(fm[1] ?? '') as { version?: unknown } | null)?.version : undefined;
+  if (!fm || typeof version !== 'string') throw new TipsPromptError(`${file} needs front matter with a version:`);
+  const sections = /^##\s+system\s*$([\s\S]*?)^##\s+user\s*$([\s\S]*)$/m.exec(raw.slice(fm[0].length));
+  if (!sections) throw new TipsPromptError(`${file} needs "## system" then "## user" sections`);
+  const user = (sections[2] ?? '').trim();
+  if (!user.includes('{{draft}}')) throw new TipsPromptError(`${file}: the user section lacks {{draft}}`);
+  return { version, system: (sections[1] ?? '').trim(), user };
+}
+
+const Polished = z.object({ text: z.string().min(1).max(5000) });
+
+export interface TipPolisher {
+  polish(tip: Tip): Promise<Tip>;
+}
+
+export interface TipPolisherOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  allowed: AllowedContacts;
+  prompt?: TipsPrompt;
+}
+
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SAFETY_CLAIM =
+  /安全です|安心して(?:ください|大丈夫)|心配(?:は)?(?:いりません|ありません)|\b(?:is|are) (?:completely |perfectly )?safe\b|nothing to worry/i;
+
+/** Why the model's text cannot go out in place of the draft, or null when it can. */
+export function rejectPolished(
+  draft: string,
+  polished: string,
+  lang: Tip['lang'],
+  allowed: AllowedContacts,
+): string | null {
+  const text = polished.trim();
+  if (stripUnknownContacts(text, allowed).removed > 0) return 'unknown_contact';
+  const draftLinks = findContacts(draft)
+    .found.filter((c) => c.kind === 'url')
+    .map((c) => c.raw);
+  if (draftLinks.some((l) => !text.includes(l))) return 'link_dropped';
+  const draftNumbers = new Set(draft.match(/\d+/g) ?? []);
+  if ((text.match(/\d+/g) ?? []).some((n) => !draftNumbers.has(n))) return 'new_number';
+  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(text)) return 'wrong_language';
+  if (SAFETY_CLAIM.test(text)) return 'safety_claim';
+  if (text.length > draft.length * MAX_GROWTH || text.length < draft.length * MIN_SHRINK) return 'length';
+  return null;
+}
+
+export function createTipPolisher(opts: TipPolisherOptions): TipPolisher {
+  const prompt = opts.prompt ?? loadTipsPrompt();
+  const chat = new ChatOpenAI({
+    model: opts.model,
+    apiKey: opts.apiKey,
+    maxRetries: opts.maxRetries,
+    timeout: opts.timeoutMs,
+    temperature: 0.2,
+    configuration: opts.baseURL ? { baseURL: opts.baseURL } : {},
+  });
+  const structured = chat.withStructuredOutput(Polished, {
+    name: TIP_FUNCTION_NAME,
+    method: 'functionCalling',
+    includeRaw: true,
+  });
+  return {
+    async polish(tip) {
+      const meta = { promptVersion: prompt.version, model: opts.model };
+      const fallback = (reason: string): Tip => ({ ...tip, ...meta, fallbackReason: reason });
+      try {
+        const lang = tip.lang === 'ja' ? 'Japanese' : 'English';
+        const fill = (s: string) => s.replaceAll('{{lang}}', lang).replaceAll('{{draft}}', tip.text);
+        const out = await structured.invoke([
+          new SystemMessage(fill(prompt.system)),
+          new HumanMessage(fill(prompt.user)),
+        ]);
+        const parsed = Polished.safeParse(out.parsed);
+        if (!parsed.success) return fallback('invalid_output');
+        const rejected = rejectPolished(tip.text, parsed.data.text, tip.lang, opts.allowed);
+        if (rejected !== null) return fallback(rejected);
+        const raw = out.raw as AIMessage;
+        const model =
+          typeof raw.response_metadata?.model_name === 'string' ? raw.response_metadata.model_name : opts.model;
+        return { ...tip, text: parsed.data.text.trim(), by: 'llm', promptVersion: prompt.version, model };
+      } catch (err) {
+        return fallback((err as Error).name === 'TimeoutError' ? 'timeout' : 'llm_error');
+      }
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Everything the weekly tips need, built from the configuration: the knowledge, the LLM polish when an LLM is
+// configured, the senders of the channels that are on, and the offers. Used by `anshin tips` and the scheduler.
+import { type Config, llmEnabled } from '../config.ts';
+import { buildAllowedContacts } from '../consult/allowed.ts';
+import type { PersonIds } from '../infra/ids.ts';
+import type { Log } from '../infra/log.ts';
+import type { Store } from '../infra/store/store.ts';
+import { type Article, loadArticles } from '../knowledge/articles.ts';
+import { BrandIndex, loadBrands } from '../knowledge/brands.ts';
+import { loadOffers, type Offer } from '../offers/offers.ts';
+import { type DeliverDeps, type DeliveryReport, deliverEdition, type TipSenders } from './deliver.ts';
+import { type EditionDeps, editionFor } from './edition.ts';
+import { LineMulticaster } from './line-multicast.ts';
+import { createTipPolisher, type TipPolisher } from './polish.ts';
+import { TwilioTipSender } from './twilio-send.ts';
+
+export interface TipsServiceOptions {
+  config: Config;
+  store: Store;
+  ids: PersonIds;
+  log: Log;
+  /** Defaults below come from the configuration and knowledge/. */
+  articles?: readonly Article[];
+  offers?: Offer[];
+  senders?: TipSenders;
+  polisher?: TipPolisher | null;
+  now?: () => Date;
+}
+
+export interface TipsService {
+  editionDeps: EditionDeps;
+  deliverDeps: DeliverDeps;
+  /** Composes (once) and sends the week's tip. */
+  sendWeek(week: string, signal?: AbortSignal): Promise<DeliveryReport>;
+}
+
+export function sendersFromConfig(config: Config, perSecond: number): TipSenders {
+  const senders: TipSenders = {};
+  if (config.LINE_CHANNEL_ACCESS_TOKEN) {
+    senders.line = new LineMulticaster({
+      channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
+      apiBaseUrl: config.LINE_API_BASE_URL,
+    });
+  }
+  if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN) {
+    senders.twilio = new TwilioTipSender({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: config.TWILIO_AUTH_TOKEN,
+      apiBaseUrl: config.TWILIO_API_BASE_URL,
+      perSecond,
+      ...(config.TWILIO_FROM ? { defaultFrom: config.TWILIO_FROM } : {}),
+    });
+  }
+  return senders;
+}
+
+export function createTipsService(opts: TipsServiceOptions): TipsService {
+  const { config } = opts;
+  const articles = opts.articles ?? loadArticles();
+  const extraHosts = config.PUBLIC_BASE_URL ? [new URL(config.PUBLIC_BASE_URL).hostname] : [];
+  let polisher: TipPolisher | undefined;
+  if (opts.polisher !== undefined) polisher = opts.polisher ?? undefined;
+  else if (llmEnabled(config)) {
+    polisher = createTipPolisher({
+      apiKey: config.OPENAI_API_KEY!,
+      model: config.LLM_MODEL,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxRetries: config.LLM_MAX_RETRIES,
+      allowed: buildAllowedContacts(new BrandIndex(loadBrands()), [...articles], extraHosts),
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+    });
+  }
+  const editionDeps: EditionDeps = {
+    store: opts.store,
+    articles,
+    ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
+    ...(polisher ? { polisher } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  };
+  const deliverDeps: DeliverDeps = {
+    store: opts.store,
+    ids: opts.ids,
+    log: opts.log,
+    senders: opts.senders ?? sendersFromConfig(config, config.TIPS_TWILIO_PER_SECOND),
+    offers: opts.offers ?? (config.OFFERS_FILE ? loadOffers(config.OFFERS_FILE) : []),
+    ...(opts.now ? { now: opts.now } : {}),
+  };
+  return {
+    editionDeps,
+    deliverDeps,
+    sendWeek: (week, signal) =>
+      deliverEdition(deliverDeps, week, async () => (await editionFor(editionDeps, week, 'always')).edition, signal),
+  };
+}
