@@ -8,6 +8,7 @@ export const USAGE = `anshin — 詐欺かどうかの相談に答えます / a 
 
 Usage:
   anshin check [TEXT] [--json] [--lang ja|en]   judge a message (TEXT or standard input)
+  anshin check --image FILE [--json]             judge a screenshot (JPEG, PNG, WebP), with any TEXT
   anshin check --jsonl                           judge JSON lines {"id","text"} from standard input
   anshin serve [--role web|worker|all]           run the HTTP server (LINE, Twilio, /v1/check)
   anshin intel import --format jpcert|list FILE…  import threat-intel feeds into DATA_DIR/intel.db
