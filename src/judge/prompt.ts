@@ -3,10 +3,8 @@
 // carrying a random per-call code, anything in it that looks like a delimiter is defused, and it is cut
 // to a bounded length. Values in the evidence that come from the message are defanged and defused too.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { Evidence, Lang, Verdict } from '../domain.ts';
+import { loadPromptFile, type PromptFile, PromptFileError, promptPath } from './prompt-file.ts';
 
 export interface LlmJudgeInput {
   evidence: Evidence;
@@ -16,19 +14,10 @@ export interface LlmJudgeInput {
   lang: Lang;
 }
 
-export interface JudgePrompt {
-  /** From the front matter, e.g. "judge.v1"; recorded with every call. */
-  version: string;
-  system: string;
-  /** Template with {{lang}}, {{boundary}}, {{context}}, {{message}} and {{truncated}}. */
-  user: string;
-}
+export type JudgePrompt = PromptFile;
+export { PromptFileError };
 
-export class PromptFileError extends Error {
-  override name = 'PromptFileError';
-}
-
-export const DEFAULT_JUDGE_PROMPT_FILE = fileURLToPath(new URL('../../prompts/judge.v1.md', import.meta.url));
+export const DEFAULT_JUDGE_PROMPT_FILE = promptPath('judge.v1.md');
 
 /** Longest stretch of the message sent to the model; the rest is cut and the model is told so. */
 export const MESSAGE_MAX_CHARS_SENT = 4000;
@@ -37,40 +26,9 @@ const EVIDENCE_VALUE_MAX_CHARS = 200;
 const ARTICLES_IN_CONTEXT = 3;
 const BOUNDARY_BYTES = 8;
 
-const cache = new Map<string, JudgePrompt>();
-
-/** Reads and checks a prompt file once; later calls get the cached copy. */
+/** Reads and checks the judge prompt once; later calls get the cached copy. */
 export function loadJudgePrompt(file: string = DEFAULT_JUDGE_PROMPT_FILE): JudgePrompt {
-  const hit = cache.get(file);
-  if (hit) return hit;
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new PromptFileError(`Cannot read the judge prompt ${file}: ${(err as Error).message}`);
-  }
-  const prompt = parsePromptFile(raw, file);
-  cache.set(file, prompt);
-  return prompt;
-}
-
-function parsePromptFile(raw: string, file: string): JudgePrompt {
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(raw);
-  if (!fm) throw new PromptFileError(`${file} must start with front matter (---, version: …, ---)`);
-  const meta = parseYaml(fm[1] ?? '') as { version?: unknown } | null;
-  const version = meta?.version;
-  if (typeof version !== 'string' || version.trim() === '') {
-    throw new PromptFileError(`${file}: the front matter needs a "version:" such as judge.v1`);
-  }
-  const body = raw.slice(fm[0].length);
-  const sections = /^##\s+system\s*$([\s\S]*?)^##\s+user\s*$([\s\S]*)$/m.exec(body);
-  if (!sections) throw new PromptFileError(`${file} needs a "## system" section followed by a "## user" section`);
-  const system = (sections[1] ?? '').trim();
-  const user = (sections[2] ?? '').trim();
-  for (const name of ['boundary', 'message', 'context']) {
-    if (!user.includes(`{{${name}}}`)) throw new PromptFileError(`${file}: the user section lacks {{${name}}}`);
-  }
-  return { version: version.trim(), system, user };
+  return loadPromptFile(file, ['boundary', 'message', 'context']);
 }
 
 /** The system and user messages for one judge call, with a fresh delimiter code. */

@@ -3,47 +3,24 @@
 // draft, drops the article link, changes language, calls anything safe, or grows too long. Those guards are
 // the judge's (judge/guards.ts: stripUnknownContacts with the allow-list of consult/allowed.ts) plus a stricter
 // rule for a broadcast: every digit must already be in the draft, so no invented statistic goes to everyone.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AIMessage } from '@langchain/core/messages';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/guards.ts';
+import { loadPromptFile, type PromptFile, promptPath } from '../judge/prompt-file.ts';
 import type { Tip } from './compose.ts';
 
-export const DEFAULT_TIPS_PROMPT_FILE = fileURLToPath(new URL('../../prompts/tips.v1.md', import.meta.url));
+export const DEFAULT_TIPS_PROMPT_FILE = promptPath('tips.v1.md');
 export const TIP_FUNCTION_NAME = 'write_tip';
 /** Longer than this many times the draft is not a polish any more. */
 const MAX_GROWTH = 1.5;
 const MIN_SHRINK = 0.5;
 
-export class TipsPromptError extends Error {
-  override name = 'TipsPromptError';
-}
-
-export interface TipsPrompt {
-  version: string;
-  system: string;
-  user: string;
-}
+export type TipsPrompt = PromptFile;
 
 export function loadTipsPrompt(file: string = DEFAULT_TIPS_PROMPT_FILE): TipsPrompt {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new TipsPromptError(`cannot read the tips prompt ${file}: ${(err as Error).message}`);
-  }
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(raw);
-  const version = fm ? (parseYaml(fm[1] ?? '') as { version?: unknown } | null)?.version : undefined;
-  if (!fm || typeof version !== 'string') throw new TipsPromptError(`${file} needs front matter with a version:`);
-  const sections = /^##\s+system\s*$([\s\S]*?)^##\s+user\s*$([\s\S]*)$/m.exec(raw.slice(fm[0].length));
-  if (!sections) throw new TipsPromptError(`${file} needs "## system" then "## user" sections`);
-  const user = (sections[2] ?? '').trim();
-  if (!user.includes('{{draft}}')) throw new TipsPromptError(`${file}: the user section lacks {{draft}}`);
-  return { version, system: (sections[1] ?? '').trim(), user };
+  return loadPromptFile(file, ['draft']);
 }
 
 const Polished = z.object({ text: z.string().min(1).max(5000) });
