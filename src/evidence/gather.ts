@@ -229,6 +229,10 @@ function dedupe(signals: Signal[]): Signal[] {
 const WARNING_CONTEXT_RE =
   /(?:こと|事)は(?:絶対に|決して|一切)?(?:ありません|ございません)|(?:手続き|連絡|電話|お願い)(?:は|を)(?:一切)?(?:ありません|しておりません|いたしません)|(?:を|に)かたる|を装った|(?:不審な|怪しい)(?:SMS|メール|電話|メッセージ|URL)|ご注意ください|注意してください|(?:教えない|入力しない|伝えない|押さない|開かない|アクセスしない|返信しない)で(?:ください|ね)|受け取れません|詐欺(?:に|が|被害)|\b(?:will never|would never|never (?:ask|share|give|request)|do not share|don't share|not even with us|scam alert|beware of)\b/i;
 
+const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const CLICK_RE =
+  /\b(?:click|tap|visit|go ?to|go2|log ?in|sign ?in|open|follow|check|claim|apply|pay|confirm|verify|update|get)\b/i;
+
 /** How much text signals still count inside a warning about scams with no unknown link (they quote scams). */
 const WARNING_WEIGHT_SHARE = 0.2;
 /** Scam types whose wording, next to a link to a site we do not know, points to a phishing page. */
@@ -266,6 +270,22 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
       detail: {
         ja: '不安をあおる文と一緒に、公式ではないリンクが送られてきています。偽サイトに誘う典型的な形です。',
         en: 'Worrying wording comes with a link that is not an official site: the usual shape of phishing.',
+      },
+    });
+  }
+  if (
+    urlSigs.some((s) => s.code === 'unlisted_site') &&
+    !JAPANESE_RE.test(ind.text) &&
+    !text.some((s) => s.code === 'call_to_action') &&
+    CLICK_RE.test(ind.text)
+  ) {
+    // Western smishing rarely names a brand we know; an unknown link pushed at the reader is the signal.
+    extra.push({
+      code: 'call_to_action',
+      weight: 17,
+      detail: {
+        ja: '見知らぬ送り主が、公式ではないサイトを開くよう求めています。',
+        en: 'An unknown sender asks you to open a site that is not an official one.',
       },
     });
   }

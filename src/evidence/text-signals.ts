@@ -582,6 +582,9 @@ const BULK_MARKS: RegExp[] = [
   /\b(?:u|ur|2day|4|2|txt|msg|mob|fone|gr8|wk)\b.{0,60}\b(?:free|win|prize|offer|call|reply|claim)\b/i,
   /\b(?:wap|www)\.[a-z0-9-]+|\b(?:18|16)\+|\bage (?:verify|16|18)\b/i,
 ];
+const WEAK_BULK_CODES = new Set(['free_offer', 'unsolicited_service', 'short_code_reply', 'urgency', 'claim_code']);
+const CTA_RE =
+  /\b(?:call|ring|text|txt|sms|reply|click|visit|go ?to|go2|log ?in)\b[^.!?\n]{0,40}(?:\d{4,}|https?:|www\.|\.com\b|\.co\.uk\b)/i;
 const SHOUTED_WORD_RE = /\b[A-Z]{4,}\b/g;
 
 function bulkMarks(text: string): number {
@@ -607,12 +610,23 @@ export function textSignals(ind: Indicators): Signal[] {
       ...(rule.strong ? { strong: true } : {}),
     });
   }
+  if (!japanese && out.some((s) => WEAK_BULK_CODES.has(s.code)) && CTA_RE.test(text)) {
+    // One weak mark of unsolicited SMS plus "call/text/click" with a number or link: the shape of spam.
+    out.push({
+      code: 'call_to_action',
+      weight: 12,
+      detail: {
+        ja: '見知らぬ送り主から、電話・返信・リンクを開くことを求めています。',
+        en: 'An unknown sender asks you to call, reply or open a link.',
+      },
+    });
+  }
   if (!japanese) {
     const marks = bulkMarks(text);
     if (marks >= 2) {
       out.push({
         code: 'bulk_marketing',
-        weight: marks >= 3 ? 30 : 18,
+        weight: marks >= 3 ? 35 : 25,
         scamType: 'prize',
         detail: {
           ja: '見知らぬ相手に一斉に送られる、迷惑な宣伝メッセージの特徴があります。返信や電話はしないでください。',
@@ -649,6 +663,7 @@ export function textSignals(ind: Indicators): Signal[] {
 export const TEXT_SIGNAL_CODES: readonly string[] = [
   ...RULES.map((r) => r.code),
   'bulk_marketing',
+  'call_to_action',
   'prompt_injection',
   'invisible_chars',
 ];

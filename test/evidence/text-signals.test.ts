@@ -141,7 +141,7 @@ describe('text signals', () => {
   });
 
   it('has a case for every rule', () => {
-    const covered = new Set([...CASES.map((c) => c[0]), 'invisible_chars', 'bulk_marketing']);
+    const covered = new Set([...CASES.map((c) => c[0]), 'invisible_chars', 'bulk_marketing', 'call_to_action']);
     expect(TEXT_SIGNAL_CODES.filter((c) => !covered.has(c))).toEqual([]);
   });
 
@@ -171,6 +171,13 @@ describe('text signals', () => {
       'bulk_marketing',
     );
     expect(codes('Orange is my favourite colour')).not.toContain('bulk_marketing');
+  });
+
+  it('one weak mark of bulk SMS with "call/text" and a number adds a call-to-action signal', () => {
+    expect(codes('You have an important customer service announcement. Call 08712345678 now')).toContain(
+      'call_to_action',
+    );
+    expect(codes('You have an important customer service announcement.')).not.toContain('call_to_action');
   });
 
   it('English-only rules stay quiet on Japanese text (090… is a mobile number in Japan)', () => {
