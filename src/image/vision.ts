@@ -3,7 +3,7 @@
 // through the same normalisation, evidence and guards; it is never treated as an instruction or a verdict.
 // Image input in chat messages: https://platform.openai.com/docs/guides/images-vision
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
+import { type ChatModelOptions, createChatModel } from '../judge/chat-model.ts';
 import { loadPromptFile, promptPath } from '../judge/prompt-file.ts';
 
 /** The vision prompt, a versioned file like the judge's (prompts/transcribe.v1.md). */
@@ -17,23 +17,10 @@ export interface VisionTranscriber {
   transcribe(jpeg: Buffer): Promise<string | null>;
 }
 
-export interface VisionOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
-  maxRetries: number;
-}
+export type VisionOptions = ChatModelOptions;
 
 export function createVisionTranscriber(opts: VisionOptions): VisionTranscriber {
-  const chat = new ChatOpenAI({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    maxRetries: opts.maxRetries,
-    timeout: opts.timeoutMs,
-    temperature: 0,
-    configuration: opts.baseURL ? { baseURL: opts.baseURL } : {},
-  });
+  const chat = createChatModel(opts);
   return {
     async transcribe(jpeg) {
       try {

@@ -5,8 +5,8 @@
 // LangChain structured output: https://js.langchain.com/docs/how_to/structured_output/
 import type { AIMessage } from '@langchain/core/messages';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
 import type { LlmUsage } from '../domain.ts';
+import { type ChatModelOptions, createChatModel } from './chat-model.ts';
 import { LlmJudgement } from './llm-schema.ts';
 import { buildJudgeMessages, type JudgePrompt, type LlmJudgeInput, loadJudgePrompt } from './prompt.ts';
 
@@ -31,15 +31,7 @@ export interface LlmJudge {
   judge(input: LlmJudgeInput): Promise<LlmResult>;
 }
 
-export interface LlmJudgeOptions {
-  apiKey: string;
-  /** OPENAI_BASE_URL; the OpenAI API when absent. */
-  baseURL?: string;
-  model: string;
-  /** Per attempt (LLM_TIMEOUT_MS). */
-  timeoutMs: number;
-  /** Attempts after the first on timeouts, 5xx and network errors (never on 4xx or a bad answer). */
-  maxRetries: number;
+export interface LlmJudgeOptions extends ChatModelOptions {
   /** Another prompt file (tests, a new prompt version under trial). */
   prompt?: JudgePrompt;
 }
@@ -56,14 +48,7 @@ class DeadlineError extends Error {
 
 /** Throws PromptFileError when the prompt file is missing or malformed; judge() itself never throws. */
 export function createLlmJudge(opts: LlmJudgeOptions): LlmJudge {
-  const chat = new ChatOpenAI({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    maxRetries: opts.maxRetries,
-    timeout: opts.timeoutMs,
-    temperature: 0,
-    configuration: opts.baseURL ? { baseURL: opts.baseURL } : {},
-  });
+  const chat = createChatModel(opts);
   const structured = chat.withStructuredOutput(LlmJudgement, {
     name: JUDGE_FUNCTION_NAME,
     method: 'functionCalling',

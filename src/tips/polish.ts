@@ -5,8 +5,8 @@
 // rule for a broadcast: every digit must already be in the draft, so no invented statistic goes to everyone.
 import type { AIMessage } from '@langchain/core/messages';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
+import { type ChatModelOptions, createChatModel } from '../judge/chat-model.ts';
 import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/guards.ts';
 import { loadPromptFile, type PromptFile, promptPath } from '../judge/prompt-file.ts';
 import type { Tip } from './compose.ts';
@@ -29,12 +29,7 @@ export interface TipPolisher {
   polish(tip: Tip): Promise<Tip>;
 }
 
-export interface TipPolisherOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
-  maxRetries: number;
+export interface TipPolisherOptions extends ChatModelOptions {
   allowed: AllowedContacts;
   prompt?: TipsPrompt;
 }
@@ -66,14 +61,7 @@ export function rejectPolished(
 
 export function createTipPolisher(opts: TipPolisherOptions): TipPolisher {
   const prompt = opts.prompt ?? loadTipsPrompt();
-  const chat = new ChatOpenAI({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    maxRetries: opts.maxRetries,
-    timeout: opts.timeoutMs,
-    temperature: 0.2,
-    configuration: opts.baseURL ? { baseURL: opts.baseURL } : {},
-  });
+  const chat = createChatModel(opts, 0.2);
   const structured = chat.withStructuredOutput(Polished, {
     name: TIP_FUNCTION_NAME,
     method: 'functionCalling',
