@@ -121,7 +121,20 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
     return out;
   }
 
-  if (freeHost) {
+  if (platform && !FREE_HOSTS.some((h) => hostIsUnder(u.host, h))) {
+    // The brand's own host, but pages there are made by its users (group invites, payment links, forms).
+    out.push(
+      sig({
+        code: 'user_content_link',
+        weight: 15,
+        subject: shown,
+        detail: {
+          ja: `リンク先（${shown}）は${platform.name.ja}のサービスですが、中のページ（グループ招待、支払い依頼、フォームなど）は誰でも作れます。${platform.name.ja}からの連絡とは限りません。`,
+          en: `The link (${shown}) is on ${platform.name.en}, but pages there (group invites, payment requests, forms) can be made by anyone. It is not necessarily from ${platform.name.en}.`,
+        },
+      }),
+    );
+  } else if (freeHost) {
     out.push(
       sig({
         code: 'free_hosting',

@@ -50,6 +50,7 @@ describe('URL signals', () => {
   it('one real brand’s domain is never called a typosquat of another (paypay.ne.jp vs paypal.com)', () => {
     expect(codes('https://paypay.ne.jp/')).not.toContain('typosquat_domain');
     expect(codes('https://qr.paypay.ne.jp/abc')).not.toContain('typosquat_domain');
+    expect(codes('https://qr.paypay.ne.jp/abc')).toContain('user_content_link');
   });
 
   it('IP-literal host', () => {
