@@ -108,6 +108,10 @@ export class OcrPool {
         langPath: this.#langPath,
         gzip: true,
         cacheMethod: 'none',
+      }).then(async (w) => {
+        // Screenshots carry no DPI; without one tesseract guesses and warns on every picture.
+        await w.setParameters({ user_defined_dpi: SCREEN_DPI });
+        return w;
       });
       slot.worker = started;
       started.catch(() => {
@@ -165,6 +169,9 @@ export class OcrPool {
     }
   }
 }
+
+/** Phone screenshots are about this dense once scaled for OCR; tesseract only needs a plausible figure. */
+const SCREEN_DPI = '300';
 
 async function terminate(w: Promise<Worker>): Promise<void> {
   try {
