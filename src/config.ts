@@ -75,8 +75,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
-
-/** The LLM judge is on when an API key is set. */
-export function llmEnabled(config: Config): boolean {
-  return config.OPENAI_API_KEY !== undefined;
-}

@@ -3,7 +3,7 @@
 // (OCR + QR, src/image/) and what was read joins the text; QR links go in as links marked fromQr.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, llmEnabled } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Evidence, Lang, Verdict } from '../domain.ts';
 import { gatherEvidence, type IntelLookup } from '../evidence/gather.ts';
 import { ArticleIndex } from '../evidence/retrieval.ts';
@@ -12,6 +12,7 @@ import { createImageReader, type ImageReader, type ImagesReading } from '../imag
 import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
 import { createVisionTranscriber } from '../image/vision.ts';
 import { IntelStore } from '../intel/store.ts';
+import { chatModelOptionsOf } from '../judge/chat-model.ts';
 import { compose } from '../judge/compose.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
 import { createLlmJudge, type LlmJudge } from '../judge/llm.ts';
@@ -157,27 +158,11 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
   const intel = existsSync(intelFile) ? IntelStore.open(intelFile) : undefined;
-  const llm = llmEnabled(config)
-    ? createLlmJudge({
-        apiKey: config.OPENAI_API_KEY!,
-        model: config.LLM_MODEL,
-        timeoutMs: config.LLM_TIMEOUT_MS,
-        maxRetries: config.LLM_MAX_RETRIES,
-        ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-      })
-    : undefined;
+  const chat = chatModelOptionsOf(config);
+  const llm = chat ? createLlmJudge(chat) : undefined;
   const extraHosts = config.PUBLIC_BASE_URL ? [new URL(config.PUBLIC_BASE_URL).hostname] : [];
   // LLM_VISION: the model also transcribes pictures; its text is preferred when the OCR is unsure.
-  const vision =
-    llmEnabled(config) && config.LLM_VISION
-      ? createVisionTranscriber({
-          apiKey: config.OPENAI_API_KEY!,
-          model: config.LLM_MODEL,
-          timeoutMs: config.LLM_TIMEOUT_MS,
-          maxRetries: config.LLM_MAX_RETRIES,
-          ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-        })
-      : undefined;
+  const vision = chat && config.LLM_VISION ? createVisionTranscriber(chat) : undefined;
   return createConsultantFrom(
     {
       brands: loadBrands(),

@@ -2,6 +2,7 @@
 // (OPENAI_BASE_URL), with the configured model, timeout and retries. Used by the judge, the weekly-tip polish
 // and screenshot transcription.
 import { ChatOpenAI } from '@langchain/openai';
+import type { Config } from '../config.ts';
 
 export interface ChatModelOptions {
   apiKey: string;
@@ -23,4 +24,16 @@ export function createChatModel(opts: ChatModelOptions, temperature = 0): ChatOp
     temperature,
     configuration: opts.baseURL ? { baseURL: opts.baseURL } : {},
   });
+}
+
+/** The LLM settings of a configuration, or undefined when no LLM is configured (no OPENAI_API_KEY). */
+export function chatModelOptionsOf(config: Config): ChatModelOptions | undefined {
+  if (config.OPENAI_API_KEY === undefined) return undefined;
+  return {
+    apiKey: config.OPENAI_API_KEY,
+    model: config.LLM_MODEL,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+  };
 }

@@ -1,10 +1,11 @@
 // Everything the weekly tips need, built from the configuration: the knowledge, the LLM polish when an LLM is
 // configured, the senders of the channels that are on, and the offers. Used by `anshin tips` and the scheduler.
-import { type Config, llmEnabled } from '../config.ts';
+import type { Config } from '../config.ts';
 import { buildAllowedContacts } from '../consult/allowed.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import type { Store } from '../infra/store/store.ts';
+import { chatModelOptionsOf } from '../judge/chat-model.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { loadOffers, type Offer } from '../offers/offers.ts';
@@ -60,15 +61,14 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
   const extraHosts = config.PUBLIC_BASE_URL ? [new URL(config.PUBLIC_BASE_URL).hostname] : [];
   let polisher: TipPolisher | undefined;
   if (opts.polisher !== undefined) polisher = opts.polisher ?? undefined;
-  else if (llmEnabled(config)) {
-    polisher = createTipPolisher({
-      apiKey: config.OPENAI_API_KEY!,
-      model: config.LLM_MODEL,
-      timeoutMs: config.LLM_TIMEOUT_MS,
-      maxRetries: config.LLM_MAX_RETRIES,
-      allowed: buildAllowedContacts(new BrandIndex(loadBrands()), [...articles], extraHosts),
-      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-    });
+  else {
+    const chat = chatModelOptionsOf(config);
+    if (chat) {
+      polisher = createTipPolisher({
+        ...chat,
+        allowed: buildAllowedContacts(new BrandIndex(loadBrands()), [...articles], extraHosts),
+      });
+    }
   }
   const editionDeps: EditionDeps = {
     store: opts.store,
