@@ -491,6 +491,18 @@ const RULES: TextRule[] = [
     },
   },
   {
+    code: 'adult_content',
+    weight: 25,
+    latinOnly: true,
+    all: [
+      /\b(?:xxx (?:pics|video|content)|filthy|babes|hot pics|rude (?:chat|time)|adult (?:18|content)|18\+ content|dogging)\b/i,
+    ],
+    detail: {
+      ja: '性的な内容で気を引こうとしています。返信すると、有料サービスや詐欺につながることがあります。',
+      en: 'It uses sexual content as bait. Replying can lead to paid services or scams.',
+    },
+  },
+  {
     code: 'short_code_reply',
     weight: 20,
     scamType: 'prize',

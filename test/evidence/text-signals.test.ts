@@ -126,6 +126,7 @@ const CASES: [code: string, fires: string, quiet: string][] = [
     '彼に勧められた専用のアプリに入金するように言われています。',
     'アプリを入れて、明日のお店を予約したよ。',
   ],
+  ['adult_content', 'Would you like to see my XXX pics? Text me now', 'I watched an adult education programme.'],
   ['important_header', '【重要】お客様情報の確認のお願い', '重要なのは、よく寝ることです。'],
   [
     'wrong_number_opener',
