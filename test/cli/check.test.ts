@@ -1,35 +1,11 @@
 // The CLI's contract, driven through main() with in-memory streams, and once through the real bin as a process.
 import { execFile } from 'node:child_process';
-import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(argv: string[], stdin = ''): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await main(argv, {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout,
-    stderr,
-    env: { DATA_DIR: '/nonexistent-anshin-cli-test', LOG_LEVEL: 'silent' },
-  });
-  return { code, out, err };
-}
+const ENV = { DATA_DIR: '/nonexistent-anshin-cli-test', LOG_LEVEL: 'silent' };
+const run = (argv: string[], stdin = '') => runCli(argv, ENV, stdin);
 
 const SAGAWA =
   '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xx.top/';

@@ -2,13 +2,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createConsultant, type LocalConsultant } from '../../src/consult/consultant.ts';
-import { main } from '../../src/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { textFile } from './helpers/bad-inputs.ts';
 import { CASES } from './helpers/messages.ts';
 import { renderScreenshot } from './helpers/render.ts';
@@ -25,20 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await main(argv, { stdin: Readable.from([]), stdout, stderr, env: ENV });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCli(argv, ENV);
 
 describe('anshin check --image', () => {
   it('judges a screenshot and prints what was read', async () => {

@@ -2,7 +2,7 @@
 // when used again; scripted answers (429 with Retry-After, 500) come first; `hangAt` accepts the nth call and
 // never answers it, which is what a sender killed mid-call looks like from LINE's side.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal } from '../helpers/local-server.ts';
 
 export const FAKE_LINE_TOKEN = 'test-access-token';
 
@@ -44,14 +44,12 @@ export class FakeLineMulticast {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = await listenLocal(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((r) => this.#server.close(() => r()));
+    await closeLocal(this.#server);
   }
 
   /** Each recipient and how many tips they got. */

@@ -1,7 +1,7 @@
 // A fake LINE Messaging API (api.line.me and api-data.line.me in one) on 127.0.0.1 that records every call.
 // It behaves as LINE documents: a reply token works once; a push with a used X-Line-Retry-Key gets 409.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal } from '../../helpers/local-server.ts';
 
 /** LINE JSON as the tests read it. */
 // biome-ignore lint/suspicious/noExplicitAny: the tests read LINE's JSON bodies field by field.
@@ -37,14 +37,12 @@ export class FakeLine {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = await listenLocal(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((r) => this.#server.close(() => r()));
+    await closeLocal(this.#server);
   }
 
   /** Calls that delivered messages to the person (accepted replies and pushes). */

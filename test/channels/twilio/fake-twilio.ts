@@ -1,6 +1,6 @@
 // A fake Twilio REST API on 127.0.0.1: records Messages.json calls and serves media behind basic auth.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal } from '../../helpers/local-server.ts';
 
 export const TEST_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export const TEST_AUTH_TOKEN = 'test-twilio-auth-token';
@@ -29,14 +29,12 @@ export class FakeTwilio {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = await listenLocal(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((r) => this.#server.close(() => r()));
+    await closeLocal(this.#server);
   }
 
   messages(): TwilioCall[] {
