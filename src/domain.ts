@@ -64,6 +64,8 @@ export interface UrlIndicator {
   bare: boolean;
   /** Read from a QR code in an image rather than from text. */
   fromQr?: boolean;
+  /** The target of a redirect: this link was carried inside a link to this host (google.com/url?q=…). */
+  wrappedIn?: string;
 }
 
 export type PhoneKind =
@@ -177,6 +179,8 @@ export interface Evidence {
   intel: IntelHit[];
   brands: BrandMatch[];
   articles: ArticleRef[];
+  /** Learned probability that the riskiest link we could not vouch for is a phishing link (0..1). */
+  urlRisk?: number;
 }
 
 // ---- Verdict ----------------------------------------------------------------------------------
@@ -192,6 +196,8 @@ export interface Verdict {
   scamType: ScamType;
   /** 0..1: how sure the judge is of the level. */
   confidence: number;
+  /** The local judge's learned probability that this is a scam (0..1), for machines and the LLM judge. */
+  score?: number;
   lang: Lang;
   /** A one-line headline in the answer language ("危険 (詐欺の可能性が高い)"). */
   headline: string;

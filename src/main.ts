@@ -14,6 +14,7 @@ Usage:
   anshin intel import --format jpcert|list FILE…  import threat-intel feeds into DATA_DIR/intel.db
   anshin intel stats | intel lookup URL…
   anshin eval FILE.jsonl…                        measure recall and false positives on labelled lines
+  anshin train [--data DIR]                      learn the local judge from ../shared/data (npm run train)
   anshin tips trends|preview|send [--week YYYY-Www] [--lang ja|en]   weekly scam-trend tips
   anshin help`;
 
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
       intelCommand(argv, { dataDir: loadConfig(io.env).DATA_DIR, stdout: io.stdout, stderr: io.stderr });
   },
   eval: async () => (await import('./eval/command.ts')).evalCommand,
+  train: async () => (await import('./train/command.ts')).trainCommand,
   tips: async () => (await import('./tips/command.ts')).tipsCommand,
 };
 

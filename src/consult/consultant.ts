@@ -17,9 +17,12 @@ import { compose } from '../judge/compose.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
 import { createLlmJudge, type LlmJudge } from '../judge/llm.ts';
 import { judgeLocal } from '../judge/local.ts';
+import { type JudgeModel, loadJudgeModel } from '../judge/model.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { type Brand, BrandIndex, loadBrands } from '../knowledge/brands.ts';
+import { loadWebLists } from '../knowledge/web-lists.ts';
 import { isUnderAny, loadWellKnown } from '../knowledge/well-known.ts';
+import type { WebLists } from '../evidence/url-signals.ts';
 import { buildAllowedContacts } from './allowed.ts';
 import type { Consultant, ConsultRequest } from './api.ts';
 import { detectLang } from './lang.ts';
@@ -27,6 +30,10 @@ import { detectLang } from './lang.ts';
 export interface ConsultantParts {
   brands: Brand[];
   articles: Article[];
+  /** The learned judge (knowledge/model/judge-model.json). */
+  model: JudgeModel;
+  /** Popular sites, shared hosting and shorteners (knowledge/url-lists/). */
+  web?: WebLists;
   /** Well-known legitimate domains outside the brand registry. */
   wellKnown?: Set<string>;
   intel?: IntelLookup;
@@ -40,6 +47,8 @@ export interface ConsultantParts {
 export interface LocalConsultant extends Consultant {
   /** The same consultation, synchronous and local only: for batch evaluation and benchmarks. */
   consultLocal(text: string, lang?: Lang): Verdict;
+  /** The evidence a consultation would judge, and its answer language: for training and evaluation. */
+  evidenceLocal(text: string, lang?: Lang): { evidence: Evidence; lang: Lang };
   readonly articleIndex: ArticleIndex;
   readonly allowed: AllowedContacts;
   /** Closes the intel store and terminates the OCR workers, if any were started. */
@@ -70,6 +79,8 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
     brands: brandLookup,
     articles: articleIndex,
     isWellKnown: (host: string) => isUnderAny(host, wellKnown),
+    hostScore: (u: { url: string; host: string }) => parts.model.hostProbability(u),
+    ...(parts.web ? { web: parts.web } : {}),
     ...(parts.intel ? { intel: parts.intel } : {}),
   };
 
@@ -97,13 +108,17 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
   const consultLocal = (text: string, lang?: Lang): Verdict => {
     const started = performance.now();
     const { evidence, lang: l, timings } = evidenceFor(text, lang);
-    return finish(judgeLocal(evidence, l, articleIndex), timings, started);
+    return finish(judgeLocal(evidence, l, articleIndex, parts.model), timings, started);
   };
 
   return {
     articleIndex,
     allowed,
     consultLocal,
+    evidenceLocal(text: string, lang?: Lang) {
+      const { evidence, lang: l } = evidenceFor(text, lang);
+      return { evidence, lang: l };
+    },
     async close() {
       onClose();
       await imageReader?.close();
@@ -120,7 +135,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
             ...Object.fromEntries(Object.entries(reading.timings).map(([k, ms]) => [`image_${k}`, ms])),
           }
         : found.timings;
-      const local = judgeLocal(evidence, lang, articleIndex);
+      const local = judgeLocal(evidence, lang, articleIndex, parts.model);
       let verdict = local;
       if (parts.llm && local.level !== 'unknown') {
         const result = await parts.llm.judge({ evidence, local, lang });
@@ -167,6 +182,8 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
     {
       brands: loadBrands(),
       articles: loadArticles(),
+      model: loadJudgeModel(),
+      web: loadWebLists(),
       wellKnown: loadWellKnown(),
       ...(intel ? { intel } : {}),
       ...(llm ? { llm } : {}),

@@ -1,11 +1,11 @@
 // Evidence for one message: threat-intel hits, brand matches (both ways), URL, phone and text signals, and the
 // awareness articles most like it. Deterministic and offline.
-import type { BrandMatch, Evidence, Indicators, IntelHit, Lang, Signal } from '../domain.ts';
+import type { BrandMatch, Evidence, Indicators, IntelHit, Lang, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import type { ArticleIndex } from './retrieval.ts';
-import { textSignals } from './text-signals.ts';
-import { hostIsUnder, urlSignals } from './url-signals.ts';
+import { flattenLines, textSignals } from './text-signals.ts';
+import { hostIsUnder, isVouched, type UrlContext, urlSignals, type WebLists } from './url-signals.ts';
 
 export interface IntelLookup {
   lookup(q: Pick<Indicators, 'urls' | 'phones'>): IntelHit[];
@@ -17,6 +17,10 @@ export interface EvidenceDeps {
   isWellKnown: (host: string) => boolean;
   articles: ArticleIndex;
   intel?: IntelLookup;
+  /** Popular sites, shared hosting and shorteners (knowledge/url-lists/); none when absent. */
+  web?: WebLists;
+  /** Learned probability that a link is a phishing link, from its host and path. */
+  hostScore?: (u: UrlIndicator) => number;
 }
 
 /**
@@ -83,7 +87,11 @@ function intelSignal(hits: IntelHit[]): Signal {
 }
 
 /** Brand evidence in both directions: the message claims brand X but links elsewhere; a link is X's real domain. */
-function brandEvidence(ind: Indicators, brands: BrandLookup): { matches: BrandMatch[]; signals: Signal[] } {
+function brandEvidence(
+  ind: Indicators,
+  brands: BrandLookup,
+  ctx: UrlContext,
+): { matches: BrandMatch[]; signals: Signal[] } {
   const matches: BrandMatch[] = [];
   const signals: Signal[] = [];
   const officialByUrl = new Map<string, BrandInfo>();
@@ -108,10 +116,27 @@ function brandEvidence(ind: Indicators, brands: BrandLookup): { matches: BrandMa
       matches.push(brandMatch(b, 'mentioned', 'text'));
       continue;
     }
-    // Links that belong to no brand at all: a message naming X that sends you there is impersonating X.
-    const foreign = ind.urls.filter(
-      (u) => !officialByUrl.has(u.host) && !b.domains.some((d) => hostIsUnder(u.host, d)),
+    // Links that belong to no brand at all: a message naming X that sends you there is impersonating X. The brand's
+    // own short links are its links; a popular site that is not X's (a news site, a big platform) is not proof of
+    // impersonation, only a link we cannot confirm as X's.
+    const ownShort = (u: UrlIndicator) => brands.shortenerOf?.(u.host)?.id === b.id;
+    const foreignAll = ind.urls.filter(
+      (u) => !officialByUrl.has(u.host) && !b.domains.some((d) => hostIsUnder(u.host, d)) && !ownShort(u),
     );
+    const foreign = foreignAll.filter((u) => !isVouched(u, brands, ctx));
+    const unconfirmed = foreignAll.find((u) => isVouched(u, brands, ctx));
+    if (foreign.length === 0 && unconfirmed) {
+      const shown = defangHost(unconfirmed.host);
+      signals.push({
+        code: 'brand_unconfirmed_link',
+        weight: 10,
+        subject: shown,
+        detail: {
+          ja: `${b.name.ja}を名乗っていますが、リンク先 ${shown} は、私たちが確認した${b.name.ja}のドメインではありません。よく知られたサイトですが、${b.name.ja}のものとは限りません。`,
+          en: `It claims to be ${b.name.en}, but the link ${shown} is not among the domains we hold for ${b.name.en}. It is a well-known site, but not necessarily ${b.name.en}'s.`,
+        },
+      });
+    }
     if (foreign.length > 0) {
       const u = foreign[0]!;
       const shown = defangHost(u.host);
@@ -233,26 +258,28 @@ const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CLICK_RE =
   /\b(?:click|tap|visit|go ?to|go2|log ?in|sign ?in|open|follow|check|claim|apply|pay|confirm|verify|update|get)\b/i;
 
-/** How much text signals still count inside a warning about scams with no unknown link (they quote scams). */
-const WARNING_WEIGHT_SHARE = 0.2;
 /** Scam types whose wording, next to a link to a site we do not know, points to a phishing page. */
 const LURE_TYPES = new Set(['phishing', 'delivery_sms', 'fictitious_billing', 'refund', 'account_takeover', 'prize']);
 
-function tone(s: Signal, share: number): Signal {
-  const { strong: _strong, ...rest } = s;
-  return { ...rest, weight: Math.round(s.weight * share) };
-}
-
 export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps): Evidence {
   const intel = deps.intel ? deps.intel.lookup(ind) : [];
-  const brand = brandEvidence(ind, deps.brands);
-  const ctx = { linkOnly: isLinkOnly(ind), isWellKnown: deps.isWellKnown };
-  const urlSigs = ind.urls.slice(0, MAX_URLS_JUDGED).flatMap((u) => urlSignals(u, deps.brands, ctx));
-  let text = textSignals(ind);
-  const unknownLink = urlSigs.length > 0 || brand.signals.length > 0 || intel.length > 0;
-  const extra: Signal[] = [];
-  if (!unknownLink && WARNING_CONTEXT_RE.test(ind.text)) {
-    text = text.map((s) => tone(s, WARNING_WEIGHT_SHARE));
+  const ctx: UrlContext = {
+    linkOnly: isLinkOnly(ind),
+    isWellKnown: deps.isWellKnown,
+    ...(deps.web ? { web: deps.web } : {}),
+    ...(deps.hostScore ? { hostScore: deps.hostScore } : {}),
+  };
+  const brand = brandEvidence(ind, deps.brands, ctx);
+  const judged = ind.urls.slice(0, MAX_URLS_JUDGED);
+  const urlSigs = judged.flatMap((u) => urlSignals(u, deps.brands, ctx));
+  const unvouched = judged.filter((u) => !isVouched(u, deps.brands, ctx));
+  const urlRisk =
+    deps.hostScore && unvouched.length > 0 ? Math.max(...unvouched.map((u) => deps.hostScore!(u))) : undefined;
+  const text = textSignals(ind);
+  // A link we cannot vouch for, or one reported: what "a link that is not official" sentences need to be true.
+  const unknownLink = urlSigs.length > 0 || intel.length > 0 || brand.signals.some((s) => s.code === 'brand_impersonation');
+  const extra: Signal[] = [...redirectSignals(judged), ...problemActionSignals(ind, text, brand.matches)];
+  if (WARNING_CONTEXT_RE.test(ind.text)) {
     extra.push({
       code: 'warning_context',
       weight: 0,
@@ -289,7 +316,7 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
       },
     });
   }
-  if (ind.urls.length > 0 && !unknownLink) {
+  if (ind.urls.length > 0 && !unknownLink && !ind.urls.some((u) => u.wrappedIn)) {
     extra.push({
       code: 'official_links',
       weight: -15,
@@ -308,5 +335,90 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   );
   const scamType = deduped.find((s) => s.scamType)?.scamType;
   const articles = deps.articles.search(ind.text, lang, scamType ? { scamType, limit: 3 } : { limit: 3 });
-  return { indicators: ind, signals: deduped, intel, brands: brand.matches, articles };
+  return {
+    indicators: ind,
+    signals: deduped,
+    intel,
+    brands: brand.matches,
+    articles,
+    ...(urlRisk !== undefined ? { urlRisk } : {}),
+  };
+}
+
+/** A link carried inside another (google.com/url?q=…): say where it really goes. */
+function redirectSignals(urls: UrlIndicator[]): Signal[] {
+  const target = urls.find((u) => u.wrappedIn);
+  if (!target) return [];
+  const via = defangHost(target.wrappedIn!);
+  const to = defangHost(target.host);
+  return [
+    {
+      code: 'redirect_link',
+      weight: 20,
+      subject: to,
+      detail: {
+        ja: `リンクは ${via} を経由して、別のサイト ${to} へ移動するように作られています。行き先は ${to} です。`,
+        en: `The link passes through ${via} to send you on to another site, ${to}. That is where it really goes.`,
+      },
+    },
+  ];
+}
+
+/** Codes of text signals that describe a problem with your account, card, payment, parcel or points. */
+const PROBLEM_CODES = new Set([
+  'account_suspension',
+  'identity_check',
+  'unpaid_fee',
+  'delivery_failure',
+  'unrecognised_charge',
+  'payment_problem',
+  'security_alert',
+  'points_lure',
+]);
+
+/**
+ * A request to act through the message itself: its link, button or number ("こちら", "下記URL", "ログインして
+ * ください", "click here", "call us"), whether the link is there, masked or left out.
+ */
+const ACT_REQUEST_RE =
+  /(?:こちら|下記|以下|上記)(?:の|より|から|を|に|で|へ)|(?:URL|リンク|ボタン)(?:から|より|を|に|へ|で)|(?:ログイン|サインイン|アクセス|クリック|タップ|確認|手続き?|更新|回答|連絡|電話|入力|登録|申請|申し?込み?|解除|設定)(?:して|を|の上|のうえ)?(?:ください|下さい|くださいませ|お願い)|(?:確認|手続き|お手続き|更新|回答|ログイン)は(?:こちら|下記|以下)|\b(?:click|tap|log ?in|sign ?in|verify|confirm|update|visit|follow (?:the|this) link|call (?:us|now|our|the)|contact us|reply|open the (?:link|attachment)|go to)\b/i;
+
+/** Brands that messages name in passing; they do not make a request to act a brand's. */
+function claimedBrand(matches: BrandMatch[]): BrandMatch | undefined {
+  return matches.find((m) => m.relation !== 'official' && !INCIDENTAL_BRANDS.has(m.brandId));
+}
+
+/**
+ * The shape of most phishing whatever its wording: a brand, a problem (frozen account, failed payment, parcel
+ * held) and a request to act through the message. Fires with or without a link: scammers' links are often left
+ * out by those who quote them, or sent in a second message.
+ */
+function problemActionSignals(ind: Indicators, text: Signal[], matches: BrandMatch[]): Signal[] {
+  const problems = text.filter((s) => PROBLEM_CODES.has(s.code));
+  if (problems.length === 0 || !ACT_REQUEST_RE.test(flattenLines(ind.text))) return [];
+  const brand = claimedBrand(matches);
+  if (brand && !matches.some((m) => m.brandId === brand.brandId && m.relation === 'official')) {
+    return [
+      {
+        code: 'brand_problem_action',
+        weight: 30,
+        scamType: problems[0]!.scamType ?? 'phishing',
+        detail: {
+          ja: `${brand.name.ja}を名乗り、アカウントや支払いなどの問題を理由に、このメッセージから手続きさせようとしています。本物か確かめるときは、このメッセージのリンクや番号は使わず、${brand.name.ja}の公式アプリか、ご自分で調べた公式サイトから確認してください。`,
+          en: `It claims to be ${brand.name.en} and uses a problem with your account or payment to make you act through this message. To check, do not use its links or numbers: open ${brand.name.en}'s official app, or a site you look up yourself.`,
+        },
+      },
+    ];
+  }
+  return [
+    {
+      code: 'problem_action',
+      weight: 15,
+      scamType: problems[0]!.scamType ?? 'phishing',
+      detail: {
+        ja: 'アカウントや支払い、荷物などの問題を知らせて、このメッセージから手続きさせようとしています。確かめるときは、このメッセージのリンクや番号は使わず、公式アプリか、ご自分で調べた窓口を使ってください。',
+        en: 'It reports a problem with an account, payment or parcel and asks you to act through this message. To check, use the official app or a contact you look up yourself, not its links or numbers.',
+      },
+    },
+  ];
 }

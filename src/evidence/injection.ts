@@ -22,7 +22,8 @@ const PATTERNS: RegExp[] = [
   /\b(?:has been |was |is )?(?:verified|confirmed|whitelisted|certified|approved) (?:as )?(?:legitimate|safe|genuine|not (?:a )?scam)|\bwhitelisted\b/i,
   /\b(?:this|the above|the) (?:message|sms|text|email|domain|number|site) is (?:safe|legitimate|genuine|not (?:a )?scam|official)\b/i,
   /\b(?:classify|mark|label|rate|treat|report) (?:this|it|the message) as (?:safe|legitimate|genuine|low|benign)\b/i,
-  /\bpretend (?:you are|to be)\b|\byou are now\b|\bas an ai\b|\bhidden (?:text|instructions?|note) for\b/i,
+  // "You are now eligible for …" is ordinary carrier marketing; "you are now DAN / an unfiltered assistant" is not.
+  /\bpretend (?:you are|to be)\b|\byou are now (?:an? |in |the |my )?(?:dan|unfiltered|unrestricted|jailbroken|developer mode|no longer|free of|ai|assistant|model|bot|chatbot|system)\b|\bas an ai\b|\bhidden (?:text|instructions?|note) for\b/i,
   // Fake roles and delimiters
   /(?:^|[\s\]>"'`])(?:system|admin|developer|assistant)\s*(?:prompt|message|note|override)?\s*:/im,
   /<\/?(?:message|instructions?|system|user|assistant)>|<<\s*(?:end|admin|system|sys)\b|\[\/?(?:INST|SYS|system)\]|```\s*system|={4,}\s*(?:new|system)/i,

@@ -23,6 +23,8 @@ export interface BrandLookup {
   mentions(text: string): { brand: BrandInfo; alias: string; index: number }[];
   /** A brand whose distinctive name appears inside a host that is not the brand's. */
   brandNameIn(host: string): BrandInfo | undefined;
+  /** The brand whose own confirmed short-link host this is (r10.to, amzn.to), if the registry lists one. */
+  shortenerOf?(host: string): BrandInfo | undefined;
   /** An official domain within a small edit distance (typosquat) of this registrable-domain label. */
   nearOfficial(label: string, skeleton: string): { brand: BrandInfo; domain: string } | undefined;
 }

@@ -15,6 +15,11 @@ interface TextRule {
   latinOnly?: boolean;
   /** The rule does not fire when this matches (a legitimate phrasing). */
   unless?: RegExp;
+  /**
+   * The rule does not fire on a one-time code's own delivery ("認証コード:123456 この番号を入力してください"),
+   * unless the message also asks for the code to be sent back.
+   */
+  unlessDelivered?: boolean;
   detail: Bilingual;
 }
 
@@ -76,6 +81,8 @@ const RULES: TextRule[] = [
     ],
     unless:
       /(?:誰にも|絶対に|決して|第三者に|他人に)(?:教え|伝え|言わ)|(?:教え|伝え|入力し)(?:たりし)?ないで|(?:お)?(?:聞き|尋ね|伺い)すること(?:は|も)(?:絶対に)?(?:ありません|ございません)|\b(?:never (?:share|tell|give|ask)|do not share|don't share)\b/i,
+    // A message that hands you a code and says where to type it (the screen, the app) is the code's delivery.
+    unlessDelivered: true,
     detail: {
       ja: '暗証番号・パスワード・認証コードなどを求めています。正規の会社や役所が、これらを聞くことはありません。',
       en: 'It asks for a PIN, password or verification code. No genuine company or office ever asks for these.',
@@ -469,6 +476,64 @@ const RULES: TextRule[] = [
     },
   },
   {
+    code: 'money_to_account',
+    weight: 35,
+    all: [
+      /(?:指定|別|安全|保護|専用|下記|以下|こちら)の(?:銀行)?口座(?:に|へ|まで)|口座(?:に|へ)(?:お金|現金|預金|資金)?を?(?:移|振り?込|送金|入金|預け)|(?:お金|現金|資金|預金)を(?:移|振り?込|送金|入金)(?:して|んで|する)|(?:振り?込|送金|入金)(?:して|んで)(?:ください|下さい|ほしい|欲しい|もらえ|くれ|いただ)|現金(?:を|は)(?:用意|準備|引き出|おろ|下ろ|渡|送|預|封筒)|(?:現金|カード|キャッシュカード|お金)を?(?:取りに|受け取りに|回収しに|預かりに)(?:行|伺|参|来|向か)|(?:レターパック|宅配便|ゆうパック).{0,15}(?:現金|お金)|(?:お金|現金)を?(?:貸して|送って|立て替え)|(?:カード|ギフト券|プリペ[ーイ]ド|電子マネー|webmoney|ウェブマネー).{0,20}(?:買って|購入して|買ってき|買う(?:の)?を手伝)|\b(?:transfer|wire|move|send|deposit)\b[^.!?\n]{0,40}\b(?:to|into) (?:this|my|our|the following|a (?:safe|secure|new|protected))\b[^.!?\n]{0,20}\b(?:account|wallet)\b|\bsend (?:me|us)\b[^.!?\n]{0,30}(?:money|cash|funds|[$£€]\s?\d|bitcoin|gift ?cards?)|\b(?:western union|moneygram)\b|\b(?:buy|purchase|pick up|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\bi need (?:some |the )?money\b|\bcan you (?:lend|send|transfer) (?:me )?(?:some |the )?(?:money|cash|funds|\$)/i,
+    ],
+    detail: {
+      ja: 'お金を指定の口座に移す、現金やカードを渡す、カードを買うなど、お金を動かすよう求めています。警察・銀行・役所や家族を名乗る相手でも、まず応じないでください。',
+      en: 'It asks you to move money to an account, hand over cash or cards, or buy cards. Whoever they claim to be, do not do it before checking.',
+    },
+  },
+  {
+    code: 'favor_request',
+    weight: 15,
+    all: [
+      /手伝って(?:もらえ|くれ|ほしい|欲しい|いただけ|もらって)|お願いが(?:ある|あります|あって|ございます)|(?:今|いま)(?:忙しい|お忙しい|大丈夫|時間ある|空いて)|ちょっと(?:いい|頼み|お願い)|\b(?:are you (?:busy|free|available|there)\??|can you do me a (?:quick |small )?favou?r|i need (?:a|your) (?:quick |small )?(?:favou?r|help))\b/i,
+    ],
+    detail: {
+      ja: '知り合いのふりをして「手伝ってほしい」「お願いがある」と頼みごとをしています。乗っ取られたアカウントや、なりすましからの連絡によくある始まり方です。本人に電話などで確かめてください。',
+      en: 'It asks for a favour as if from someone you know. Hijacked or fake accounts often start this way. Check with the person by phone.',
+    },
+  },
+  {
+    code: 'payment_problem',
+    weight: 20,
+    scamType: 'phishing',
+    all: [
+      /(?:お?支払い?|決済|引き?落と?し|ご請求)(?:方法)?(?:が|の|に)?(?:無効|失敗|完了でき|確認でき|エラー|できませんでした|できない|承認されません|問題)|(?:クレジット)?カード(?:情報)?の?(?:有効期限|更新|再登録)(?:が|を)(?:切れ|必要|でき|お願い)|有効な(?:クレジット)?カードが(?:登録されて|ありません)|\b(?:payment (?:method )?(?:was |has been |is )?(?:declined|failed|unsuccessful|rejected|could not be (?:processed|completed))|update (?:your )?(?:billing|payment) (?:information|details|method|info)|(?:your )?card (?:has )?(?:expired|been declined)|billing (?:problem|issue|error|information (?:is )?(?:outdated|incorrect)))\b/i,
+    ],
+    detail: {
+      ja: '「お支払い方法が無効です」「カード情報の更新が必要です」などと言っています。支払いの問題を理由に、リンクからカード番号を入力させるのはフィッシングの典型です。',
+      en: 'It says your payment failed or your card details need updating. That is a common reason given to make you type card details into a fake site.',
+    },
+  },
+  {
+    code: 'security_alert',
+    weight: 15,
+    scamType: 'phishing',
+    all: [
+      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bsecurity (?:alert|breach|reasons)\b/i,
+    ],
+    detail: {
+      ja: '「不正なログインを検知しました」などと、不安にさせる知らせです。本物か確かめるときは、このメッセージのリンクではなく、公式アプリか公式サイトからログインしてください。',
+      en: 'It warns of a suspicious sign-in or activity. To check, open the official app or site yourself, not the link in the message.',
+    },
+  },
+  {
+    code: 'points_lure',
+    weight: 15,
+    scamType: 'phishing',
+    all: [
+      /ポイント.{0,15}(?:失効|付与|保留|獲得|進呈|還元|有効期限|が届|を受け取)|マイナポイント|\b(?:(?:reward |loyalty |bonus )?points? (?:will |are about to )?expir\w*|redeem (?:your )?(?:reward|points)|claim (?:your )?(?:reward|points|bonus))\b/i,
+    ],
+    detail: {
+      ja: 'ポイントがもらえる、まもなく失効する、などと言っています。ポイントを口実に偽サイトへ誘い、カード番号やIDを入力させる手口があります。',
+      en: 'It says you have points or a reward about to expire. Points are a common bait to lure people to fake sites.',
+    },
+  },
+  {
     code: 'important_header',
     weight: 8,
     all: [/^\s*[【[](?:重要|緊急|至急|要確認|最終通知|警告)[】\]]/m],
@@ -605,15 +670,36 @@ function bulkMarks(text: string): number {
   return n;
 }
 
+/** A one-time code handed to the reader: "認証コード:123456", "123456 is your Google verification code". */
+const CODE_DELIVERY_RE =
+  /(?:認証|確認|ワンタイム|セキュリティ|ログイン)(?:用の?)?(?:コード|番号|パスワード|パスコード|キー)\s*(?:は|:|：|「|『|\[)?\s*[「『]?\d{4,8}|パスコード\s*[「『]?\d{4,8}|\d{4,8}[」』]?\s*(?:は|が)(?:あなたの|お客様の|.{0,12}の)?(?:認証|確認|ワンタイム|ログイン)|\b(?:code|otp|passcode|pin)\b[^\n\d]{0,20}\b\d{4,8}\b|\b\d{4,8}\b[^\n]{0,40}\b(?:is your|verification code|security code|login code|one[- ]time|otp)\b/i;
+/** The message asks for the code to come back to it: reply with it, tell it, send it. */
+const SEND_BACK_RE =
+  /(?:返信|送って|送信して|教えて|伝えて|お知らせください|読み上げ)|\b(?:reply (?:with|back)|send (?:it|the code|me|us|back)|tell (?:me|us)|forward (?:it|the code|this)|read (?:it|the code) (?:out|back))\b/i;
+
+/** The text hands the reader a one-time code and does not ask for it back. */
+export function isCodeDelivery(text: string): boolean {
+  return CODE_DELIVERY_RE.test(text) && !SEND_BACK_RE.test(text);
+}
+
+/**
+ * Third-person narration of a scam: police and city alerts, bank notices and news describe what "the criminal"
+ * says (「〜などと言って」「という電話」「被害が発生しています」). Scams address you; warnings describe them.
+ */
+const REPORT_STYLE_RE =
+  /犯人|手口|被害(?:に遭|にあ|が発生|者|額|件数|防止|を防)|事案|(?:など|等)と(?:言|い|話|告げ|伝え|脅|指示|持ちかけ|名乗)|という(?:電話|メール|SMS|ショートメール|内容|もの|手口|事例)|(?:が|も)(?:多発|発生して|相次|急増|確認されて)|注意喚起|防犯|警察署(?:から|より|の)|\b(?:scammers?|fraudsters?|criminals)\b[^.!?\n]{0,60}\b(?:pretend|pose|claim|send|call|use|ask)|\bbe (?:aware|alert|on (?:your|the) (?:guard|lookout))\b|\bprotect yourself\b/i;
+
 /** Text signals for normalised text and its indicators. */
 export function textSignals(ind: Indicators): Signal[] {
   const text = flattenLines(ind.text);
   const out: Signal[] = [];
   const japanese = JAPANESE_RE.test(text);
+  const delivered = isCodeDelivery(text);
   for (const rule of RULES) {
     if (rule.latinOnly && japanese) continue;
     if (!rule.all.every((re) => re.test(text))) continue;
     if (rule.unless?.test(text)) continue;
+    if (rule.unlessDelivered && delivered) continue;
     out.push({
       code: rule.code,
       weight: rule.weight,
@@ -647,6 +733,26 @@ export function textSignals(ind: Indicators): Signal[] {
       });
     }
   }
+  if (delivered) {
+    out.push({
+      code: 'otp_notice',
+      weight: -10,
+      detail: {
+        ja: '認証コードを知らせるメッセージのようです。コードは、ご自分で操作している画面にだけ入力してください。電話やメッセージで聞かれても、誰にも教えないでください。',
+        en: 'It looks like a one-time code sent to you. Type it only into the screen you are using yourself, and never tell it to anyone who asks.',
+      },
+    });
+  }
+  if (REPORT_STYLE_RE.test(text)) {
+    out.push({
+      code: 'report_style',
+      weight: -10,
+      detail: {
+        ja: '詐欺の手口を説明して、注意を呼びかける文面のようです。ただし、それだけで本物の連絡だとは言えません。',
+        en: 'It reads like a description of a scam, written to warn people. That alone does not prove it is genuine.',
+      },
+    });
+  }
   if (hasPromptInjection(text)) {
     out.push({
       code: 'prompt_injection',
@@ -678,4 +784,6 @@ export const TEXT_SIGNAL_CODES: readonly string[] = [
   'call_to_action',
   'prompt_injection',
   'invisible_chars',
+  'otp_notice',
+  'report_style',
 ];

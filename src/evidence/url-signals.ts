@@ -66,11 +66,52 @@ const sig = (s: Signal): Signal => s;
 /** pref.X.jp, city.X.jp, town.X.jp, vill.X.jp: reserved for Japanese local governments (JPRS geographic names). */
 const LOCAL_GOVERNMENT_RE = /(?:^|\.)(?:pref|city|town|vill)\.[a-z-]+\.jp$/;
 
+/** What the web really visits and where anyone can publish: shipped lists (knowledge/url-lists/). */
+export interface WebLists {
+  /** The registrable domain is among the most visited sites (and not a platform where anyone publishes). */
+  isPopular(host: string): boolean;
+  /** The platform domain when the host is free hosting, dynamic DNS or a link-in-bio page anyone can make. */
+  sharedHostOf(host: string): string | undefined;
+  isShortener(host: string): boolean;
+}
+
+export const NO_WEB_LISTS: WebLists = {
+  isPopular: () => false,
+  sharedHostOf: () => undefined,
+  isShortener: () => false,
+};
+
 export interface UrlContext {
   /** The message is little more than this link: "is this link safe?". */
   linkOnly: boolean;
   /** A well-known legitimate site outside the brand registry. */
   isWellKnown(host: string): boolean;
+  web?: WebLists;
+  /** Learned probability that a link with this host and path is a phishing link (src/learn/url-model.ts). */
+  hostScore?: (u: UrlIndicator) => number;
+}
+
+/** Learned host score from which a link's address is described as phishing-like in the answer. */
+export const PHISHY_LINK_PROBABILITY = 0.5;
+
+/** The platform anyone can publish on that serves this host, if any (free hosting, dynamic DNS, PSL private). */
+export function sharedPlatformOf(host: string, ctx: UrlContext): string | undefined {
+  return FREE_HOSTS.find((h) => hostIsUnder(host, h)) ?? ctx.web?.sharedHostOf(host);
+}
+
+export function isShortenerHost(host: string, domain: string, ctx: UrlContext): boolean {
+  return SHORTENERS.has(host) || SHORTENERS.has(domain) || ctx.web?.isShortener(host) === true;
+}
+
+/**
+ * A link we vouch for as the site it names: a brand's registered domain, or a popular or well-known site that is
+ * not a platform where anyone can publish. Such links get no URL signals and no learned score.
+ */
+export function isVouched(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext): boolean {
+  if (brands.byHost(u.host)) return true;
+  if (u.isIp || brands.userContentOf(u.host) || sharedPlatformOf(u.host, ctx)) return false;
+  if (isShortenerHost(u.host, u.domain ?? u.host, ctx)) return false;
+  return ctx.isWellKnown(u.host) || ctx.web?.isPopular(u.host) === true;
 }
 
 /** Weight of "a site we do not know" when the link is all there is to judge, and inside a longer message. */
@@ -81,12 +122,11 @@ const UNLISTED_IN_MESSAGE_WEIGHT = 8;
 export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext): Signal[] {
   const out: Signal[] = [];
   const shown = defangHost(u.hostUnicode !== u.host ? `${u.hostUnicode} (${u.host})` : u.host);
-  const official = brands.byHost(u.host);
-  if (official) return out; // the brand's own domain: reported as a BrandMatch, not as a risk
+  // The brand's own domain is reported as a BrandMatch, not as a risk; popular and well-known sites are vouched.
+  if (isVouched(u, brands, ctx)) return out;
   // Free hosting under a well-known name (sites.google.com, *.web.app) is anyone's page: judged below.
   const platform = brands.userContentOf(u.host);
-  const freeHost = FREE_HOSTS.find((h) => hostIsUnder(u.host, h)) ?? (platform ? u.host : undefined);
-  if (ctx.isWellKnown(u.host) && !freeHost) return out;
+  const freeHost = sharedPlatformOf(u.host, ctx) ?? (platform ? u.host : undefined);
 
   if (u.isIp) {
     out.push(
@@ -106,7 +146,7 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
   const tld = (u.tld ?? '').toLowerCase();
   const lastLabel = tld.split('.').at(-1) ?? '';
 
-  if (SHORTENERS.has(u.host) || SHORTENERS.has(domain)) {
+  if (isShortenerHost(u.host, domain, ctx)) {
     out.push(
       sig({
         code: 'shortener',
@@ -121,7 +161,7 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
     return out;
   }
 
-  if (platform && !FREE_HOSTS.some((h) => hostIsUnder(u.host, h))) {
+  if (platform && !sharedPlatformOf(u.host, ctx)) {
     // The brand's own host, but pages there are made by its users (group invites, payment links, forms).
     out.push(
       sig({
@@ -305,6 +345,20 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
         detail: {
           ja: `リンク先 ${shown} は、ログインや個人情報の入力を求めるページのようです。`,
           en: `The link ${shown} appears to lead to a login or details-entry page.`,
+        },
+      }),
+    );
+  }
+  const p = ctx.hostScore?.(u);
+  if (p !== undefined && p >= PHISHY_LINK_PROBABILITY && !restricted) {
+    out.push(
+      sig({
+        code: 'phishy_link',
+        weight: Math.round(p * 40),
+        subject: shown,
+        detail: {
+          ja: `リンク先 ${shown} は、これまでに報告された多くの詐欺サイトと似た作りの住所です。`,
+          en: `The address ${shown} is built like many addresses reported as phishing sites.`,
         },
       }),
     );

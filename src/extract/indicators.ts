@@ -6,6 +6,7 @@ import { extractAmountsFromNormalized, extractPaymentMethodsFromNormalized } fro
 import { extractEmailsFromNormalized } from './emails.ts';
 import { normalizeText } from './normalize.ts';
 import { extractPhonesFromNormalized } from './phones.ts';
+import { withRedirectTargets } from './redirects.ts';
 import { extractUrlsFromNormalized } from './urls.ts';
 
 /** Normalised text and every link, number, address, amount and payment method in it. */
@@ -15,7 +16,7 @@ export function extractIndicators(input: string): Indicators {
     text,
     invisibleChars,
     truncated,
-    urls: extractUrlsFromNormalized(text),
+    urls: withRedirectTargets(extractUrlsFromNormalized(text)),
     phones: extractPhonesFromNormalized(text),
     emails: extractEmailsFromNormalized(text),
     amounts: extractAmountsFromNormalized(text),

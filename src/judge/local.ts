@@ -1,14 +1,20 @@
-// The local judge: no network, deterministic, explainable. The level follows from the signals' weights, with any
-// strong signal (an intel hit, brand impersonation, a lookalike domain, ATM refund, card hand-over …) meaning danger.
+// The local judge: no network, deterministic, explainable. A logistic model learned from real messages
+// (knowledge/model/judge-model.json, MODEL_CARD.md) weighs the explainable signals; its thresholds, chosen on
+// grouped figures for target false-positive rates, give the level. The answer cites the signals that carried
+// the score. Two rules stand outside the model because no training row can teach them: a threat-intel hit is
+// danger, and text addressed to an AI (prompt injection) is at least caution.
 import type { Evidence, Lang, Level, ScamType, Signal, Verdict } from '../domain.ts';
+import { LEVEL_RANK } from '../domain.ts';
+import { isLinkOnly } from '../evidence/gather.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
 import { defangHost } from '../extract/defang.ts';
 import { compose } from './compose.ts';
+import { featuresOf, PROTECTIVE_SIGNALS } from './features.ts';
+import type { JudgeModel, Segment } from './model.ts';
 
-/** Summed signal weight from which a message is called dangerous, and from which it needs caution. */
-export const DANGER_SCORE = 60;
-export const CAUTION_SCORE = 25;
 const MAX_REASONS = 8;
+/** Signal code of text addressed to an AI (evidence/injection.ts). */
+const PROMPT_INJECTION = 'prompt_injection';
 
 /** Letters, kana or kanji: a message of emoji, digits and punctuation only has nothing to judge. */
 const WORDY_RE = /[\p{L}]{2,}/u;
@@ -18,46 +24,66 @@ export function hasContent(ev: Evidence): boolean {
   return ind.urls.length > 0 || ind.phones.length > 0 || ind.emails.length > 0 || WORDY_RE.test(ind.text);
 }
 
-export function scoreOf(signals: Signal[]): number {
-  return signals.reduce((s, x) => s + x.weight, 0);
+export function segmentOf(ev: Evidence, lang: Lang): Segment {
+  return isLinkOnly(ev.indicators) ? 'link' : lang;
 }
 
-export function levelOf(ev: Evidence): Level {
-  if (!hasContent(ev)) return 'unknown';
-  if (ev.signals.some((s) => s.strong) || ev.intel.length > 0) return 'danger';
-  const score = scoreOf(ev.signals);
-  if (score >= DANGER_SCORE) return 'danger';
-  if (score >= CAUTION_SCORE) return 'caution';
-  return 'low';
+export interface Score {
+  /** Learned probability that the message is a scam. */
+  probability: number;
+  segment: Segment;
+  level: Level;
+  /** Log-odds each signal added (positive) or took away (negative), by signal code. */
+  bySignal: Map<string, number>;
 }
 
-/** The scam type of the heaviest signal that names one; brand categories refine phishing. */
-export function scamTypeOf(ev: Evidence, level: Level): ScamType {
-  if (level === 'low' || level === 'unknown') return 'none';
-  const typed = ev.signals.filter((s) => s.scamType);
-  // Delivery wording with a brand lookalike is a delivery smish, not generic phishing.
-  if (typed.some((s) => s.scamType === 'delivery_sms') && typed[0]?.scamType === 'phishing') return 'delivery_sms';
-  if (typed.some((s) => s.scamType === 'refund') && typed.some((s) => s.code === 'atm_refund')) return 'refund';
-  return typed[0]?.scamType ?? 'other';
+/** The learned score and the level it gives, with the two rules that stand outside the model. */
+export function scoreOf(ev: Evidence, lang: Lang, model: JudgeModel): Score {
+  const segment = segmentOf(ev, lang);
+  const features = featuresOf(ev, lang, segment === 'link');
+  const probability = model.probability(features);
+  const bySignal = new Map<string, number>();
+  for (const [name, c] of model.contributions(features)) if (name.startsWith('s:')) bySignal.set(name.slice(2), c);
+  if (!hasContent(ev)) return { probability, segment, level: 'unknown', bySignal };
+  let level: Level = model.levelOf(probability, segment);
+  if (ev.intel.length > 0) level = 'danger';
+  if (ev.signals.some((s) => s.code === PROMPT_INJECTION) && LEVEL_RANK[level] < LEVEL_RANK.caution) level = 'caution';
+  return { probability, segment, level, bySignal };
 }
 
-function confidenceOf(ev: Evidence, level: Level): number {
-  const score = scoreOf(ev.signals);
-  switch (level) {
-    case 'danger':
-      return Math.min(0.99, 0.75 + score / 800);
-    case 'caution':
-      return Math.min(0.8, 0.5 + score / 200);
-    case 'low':
-      return 0.5;
-    case 'unknown':
-      return 0;
-  }
+/** Signals in the order they carried the score: the heaviest learned contribution first. */
+function byContribution(signals: Signal[], score: Score): Signal[] {
+  const c = (s: Signal) => score.bySignal.get(s.code) ?? (s.code === 'intel_hit' ? 100 : 0);
+  return [...signals].sort((a, b) => c(b) - c(a) || b.weight - a.weight || a.code.localeCompare(b.code));
 }
 
-/** Evidence sentences, most important first, plus what the brand registry confirmed. */
-export function reasonsOf(ev: Evidence, lang: Lang): string[] {
-  const reasons = ev.signals.map((s) => s.detail[lang]);
+/** The scam type that the typed signals carrying most of the score point to; 'other' when none is clear. */
+export function scamTypeOf(ev: Evidence, score: Score): ScamType {
+  if (score.level === 'low' || score.level === 'unknown') return 'none';
+  const typed = byContribution(ev.signals, score).filter((s) => s.scamType && (score.bySignal.get(s.code) ?? 0) > 0);
+  const first = typed[0]?.scamType;
+  // Delivery wording with a link or brand problem is a delivery smish, not generic phishing.
+  if (first === 'phishing' && typed.some((s) => s.code === 'delivery_failure')) return 'delivery_sms';
+  if (typed.some((s) => s.code === 'atm_refund')) return 'refund';
+  return first ?? 'other';
+}
+
+function confidenceOf(score: Score): number {
+  if (score.level === 'unknown') return 0;
+  const p = score.probability;
+  return Math.round((score.level === 'low' ? 1 - p : p) * 100) / 100;
+}
+
+/**
+ * Evidence sentences, most important first. For a warning level, the signals that raised the score lead; for
+ * `low`, what spoke for the message leads. Then what the brand registry confirmed.
+ */
+export function reasonsOf(ev: Evidence, lang: Lang, score: Score): string[] {
+  const ordered = byContribution(ev.signals, score);
+  const raising = ordered.filter((s) => !PROTECTIVE_SIGNALS.has(s.code));
+  const easing = ordered.filter((s) => PROTECTIVE_SIGNALS.has(s.code));
+  const signals = score.level === 'low' ? [...easing, ...raising] : [...raising, ...easing];
+  const reasons = signals.map((s) => s.detail[lang]);
   for (const b of ev.brands) {
     if (b.relation !== 'official' || !b.subject) continue;
     const shown = b.via === 'phone' ? b.subject : defangHost(b.subject);
@@ -77,19 +103,21 @@ export function reasonsOf(ev: Evidence, lang: Lang): string[] {
   return reasons.slice(0, MAX_REASONS);
 }
 
-export function judgeLocal(ev: Evidence, lang: Lang, index: ArticleIndex): Verdict {
+export function judgeLocal(ev: Evidence, lang: Lang, index: ArticleIndex, model: JudgeModel): Verdict {
   const started = performance.now();
-  const level = levelOf(ev);
-  const scamType = scamTypeOf(ev, level);
+  const score = scoreOf(ev, lang, model);
+  const level = score.level;
+  const scamType = scamTypeOf(ev, score);
   const composition = compose(level, scamType, ev, lang, index);
   return {
     level,
     scamType,
-    confidence: Math.round(confidenceOf(ev, level) * 100) / 100,
+    confidence: confidenceOf(score),
+    score: Math.round(score.probability * 1000) / 1000,
     lang,
     ...composition,
-    reasons: reasonsOf(ev, lang),
-    signals: ev.signals.map((s) => s.code),
+    reasons: reasonsOf(ev, lang, score),
+    signals: byContribution(ev.signals, score).map((s) => s.code),
     brands: [...new Set(ev.brands.map((b) => b.brandId))],
     judgedBy: 'local',
     timings: { judge: Math.round((performance.now() - started) * 1000) / 1000 },

@@ -1,0 +1,164 @@
+// The message model: weights of the explainable features, and the level thresholds, learned from real messages
+// the way SpamAssassin learns rule scores from mass-checked corpora. Rows are weighted so that each language and
+// label weighs the same and no single source outweighs the others; folds keep each source whole, because sources
+// repeat templates and a row split would measure memory, not judgement.
+import { featureSign, type Features } from '../judge/features.ts';
+import type { Segment } from '../judge/model.ts';
+import { fitLogistic, margin, type SparseRow, sigmoid } from '../learn/logistic.ts';
+import { fnv1a } from '../learn/url-features.ts';
+
+export interface TrainRow {
+  features: Features;
+  label: 0 | 1;
+  segment: Segment;
+  /** Rows of one group come from one source and are never split across folds. */
+  group: string;
+}
+
+export interface MessageFit {
+  bias: number;
+  weights: Record<string, number>;
+}
+
+export interface Thresholds {
+  danger: number;
+  caution: number;
+}
+
+/** False-positive rates the thresholds aim at, per segment: share of genuine rows called danger / flagged. */
+export interface Targets {
+  danger: number;
+  flagged: number;
+}
+
+export const DEFAULT_TARGETS: Readonly<Record<Segment, Targets>> = {
+  ja: { danger: 0.015, flagged: 0.08 },
+  en: { danger: 0.015, flagged: 0.08 },
+  link: { danger: 0.005, flagged: 0.05 },
+};
+
+export const MESSAGE_L2 = 0.002;
+export const MESSAGE_ITERATIONS = 1500;
+const MESSAGE_LEARNING_RATE = 0.05;
+/** Rows of one source count, at most, as this many: a big corpus may not drown the small ones. */
+export const GROUP_CAP = 300;
+
+/** Row weights: each (segment, label) class sums to 1; within it, each group counts as min(size, cap) rows. */
+export function rowWeights(rows: readonly TrainRow[]): number[] {
+  const groupSize = new Map<string, number>();
+  const key = (r: TrainRow) => `${r.segment}|${r.label}|${r.group}`;
+  for (const r of rows) groupSize.set(key(r), (groupSize.get(key(r)) ?? 0) + 1);
+  const raw = rows.map((r) => {
+    const n = groupSize.get(key(r))!;
+    return Math.min(n, GROUP_CAP) / n;
+  });
+  const classTotal = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const k = `${r.segment}|${r.label}`;
+    classTotal.set(k, (classTotal.get(k) ?? 0) + raw[i]!);
+  });
+  return rows.map((r, i) => raw[i]! / classTotal.get(`${r.segment}|${r.label}`)!);
+}
+
+export function vocabularyOf(rows: readonly TrainRow[]): string[] {
+  const names = new Set<string>();
+  for (const r of rows) for (const n of r.features.keys()) names.add(n);
+  return [...names].sort();
+}
+
+function sparse(features: Features, index: ReadonlyMap<string, number>): SparseRow {
+  const entries = [...features].filter(([n]) => index.has(n)).sort((a, b) => index.get(a[0])! - index.get(b[0])!);
+  return { idx: Int32Array.from(entries.map(([n]) => index.get(n)!)), val: Float32Array.from(entries.map((e) => e[1])) };
+}
+
+export function fitMessageModel(rows: readonly TrainRow[]): MessageFit {
+  const vocab = vocabularyOf(rows);
+  const index = new Map(vocab.map((n, i) => [n, i]));
+  const signs = Int8Array.from(vocab.map(featureSign));
+  const fit = fitLogistic(
+    rows.map((r) => sparse(r.features, index)),
+    rows.map((r) => r.label),
+    rowWeights(rows),
+    { dim: vocab.length, l2: MESSAGE_L2, iterations: MESSAGE_ITERATIONS, learningRate: MESSAGE_LEARNING_RATE, signs },
+  );
+  const weights: Record<string, number> = {};
+  vocab.forEach((n, i) => {
+    const w = fit.weights[i]!;
+    if (w !== 0) weights[n] = Math.round(w * 10_000) / 10_000;
+  });
+  return { bias: Math.round(fit.bias * 10_000) / 10_000, weights };
+}
+
+export function predict(fit: MessageFit, features: Features): number {
+  const names = [...features.keys()];
+  const w = Float64Array.from(names.map((n) => fit.weights[n] ?? 0));
+  return sigmoid(margin(fit.bias, w, { idx: Int32Array.from(names.map((_, i) => i)), val: Float32Array.from(features.values()) }));
+}
+
+/**
+ * Groups assigned to k folds: largest groups first, each to the fold with fewest rows so far (ties broken by a
+ * seeded hash), so folds are balanced and a source is always whole.
+ */
+export function groupFolds(groups: readonly string[], k: number, seed: number): Map<string, number> {
+  const size = new Map<string, number>();
+  for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
+  const order = [...size.keys()].sort(
+    (a, b) => size.get(b)! - size.get(a)! || fnv1a(`${seed}:${a}`) - fnv1a(`${seed}:${b}`),
+  );
+  const load = new Array<number>(k).fill(0);
+  const fold = new Map<string, number>();
+  for (const g of order) {
+    let best = 0;
+    for (let f = 1; f < k; f++) if (load[f]! < load[best]!) best = f;
+    fold.set(g, best);
+    load[best]! += size.get(g)!;
+  }
+  return fold;
+}
+
+/** Out-of-fold probabilities: each row scored by a model that never saw its source. */
+export function outOfFold(rows: readonly TrainRow[], k: number, seed: number): number[] {
+  const fold = groupFolds(
+    rows.map((r) => `${r.segment}|${r.group}`),
+    k,
+    seed,
+  );
+  const out = new Array<number>(rows.length).fill(0);
+  for (let f = 0; f < k; f++) {
+    const train = rows.filter((r) => fold.get(`${r.segment}|${r.group}`) !== f);
+    const test = rows.map((r, i) => [r, i] as const).filter(([r]) => fold.get(`${r.segment}|${r.group}`) === f);
+    if (test.length === 0) continue;
+    const fit = fitMessageModel(train);
+    for (const [r, i] of test) out[i] = predict(fit, r.features);
+  }
+  return out;
+}
+
+/**
+ * The lowest threshold whose share of genuine rows at or above it stays within `rate`. Chosen on probabilities
+ * that no model saw its source of (out-of-fold), never on a single row.
+ */
+export function thresholdFor(legitProbs: readonly number[], rate: number): number {
+  if (legitProbs.length === 0) return 0.5;
+  const sorted = [...legitProbs].sort((a, b) => b - a);
+  const allowed = Math.floor(rate * sorted.length);
+  // Above the (allowed+1)-th highest genuine score: at most `allowed` genuine rows reach the threshold.
+  // Rounded up, so that genuine rows tied at that score stay below it.
+  const t = Math.ceil(((sorted[allowed] ?? 0) + 1e-6) * 10_000) / 10_000;
+  return Math.min(0.999, Math.max(0.01, t));
+}
+
+export function chooseThresholds(
+  rows: readonly TrainRow[],
+  probs: readonly number[],
+  targets: Readonly<Record<Segment, Targets>> = DEFAULT_TARGETS,
+): Record<Segment, Thresholds> {
+  const out = {} as Record<Segment, Thresholds>;
+  for (const seg of ['ja', 'en', 'link'] as const) {
+    const legit = rows.flatMap((r, i) => (r.segment === seg && r.label === 0 ? [probs[i]!] : []));
+    const danger = thresholdFor(legit, targets[seg].danger);
+    const caution = Math.min(danger, thresholdFor(legit, targets[seg].flagged));
+    out[seg] = { danger, caution };
+  }
+  return out;
+}
