@@ -108,9 +108,13 @@ function brandEvidence(ind: Indicators, brands: BrandLookup): { matches: BrandMa
       matches.push(brandMatch(b, 'mentioned', 'text'));
       continue;
     }
-    // Links that belong to no brand at all: a message naming X that sends you there is impersonating X.
+    // Links that belong to no brand at all: a message naming X that sends you there is impersonating X. X's own
+    // shortener is X's link (reported as brand_shortener), not a foreign one.
     const foreign = ind.urls.filter(
-      (u) => !officialByUrl.has(u.host) && !b.domains.some((d) => hostIsUnder(u.host, d)),
+      (u) =>
+        !officialByUrl.has(u.host) &&
+        !b.domains.some((d) => hostIsUnder(u.host, d)) &&
+        !(b.shortenerHosts ?? []).some((h) => hostIsUnder(u.host, h)),
     );
     if (foreign.length > 0) {
       const u = foreign[0]!;
@@ -166,6 +170,22 @@ function brandEvidence(ind: Indicators, brands: BrandLookup): { matches: BrandMa
     }
   }
   return { matches, signals };
+}
+
+/** Weight of a link on a brand's own shortener: the brand's link, but the page it opens cannot be seen. */
+const BRAND_SHORTENER_WEIGHT = 10;
+
+function brandShortenerSignal(host: string, b: BrandInfo): Signal {
+  const shown = defangHost(host);
+  return {
+    code: 'brand_shortener',
+    weight: BRAND_SHORTENER_WEIGHT,
+    subject: shown,
+    detail: {
+      ja: `リンク（${shown}）は${b.name.ja}が使っている短縮URLですが、開く前に行き先のページは見えません。心配なときはリンクを開かず、${b.name.ja}の公式アプリか、ブックマークした公式サイトで確かめるほうが安心です。`,
+      en: `The link (${shown}) is a short link that ${b.name.en} uses, but you cannot see the page it opens before you tap it. If in doubt, leave the link and check in ${b.name.en}'s official app or a bookmarked official site instead.`,
+    },
+  };
 }
 
 function phoneSignals(ind: Indicators, brands: BrandLookup): Signal[] {
@@ -247,7 +267,16 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   const intel = deps.intel ? deps.intel.lookup(ind) : [];
   const brand = brandEvidence(ind, deps.brands);
   const ctx = { linkOnly: isLinkOnly(ind), isWellKnown: deps.isWellKnown };
-  const urlSigs = ind.urls.slice(0, MAX_URLS_JUDGED).flatMap((u) => urlSignals(u, deps.brands, ctx));
+  const shortLinks: Signal[] = [];
+  const urlSigs = ind.urls.slice(0, MAX_URLS_JUDGED).flatMap((u) => {
+    // A brand's own shortener is judged here, not as an unknown shortener: its links only lead to the brand.
+    const owner = deps.brands.shortenerOf(u.host);
+    if (owner) {
+      shortLinks.push(brandShortenerSignal(u.host, owner));
+      return [];
+    }
+    return urlSignals(u, deps.brands, ctx);
+  });
   let text = textSignals(ind);
   const unknownLink = urlSigs.length > 0 || brand.signals.length > 0 || intel.length > 0;
   const extra: Signal[] = [];
@@ -289,7 +318,7 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
       },
     });
   }
-  if (ind.urls.length > 0 && !unknownLink) {
+  if (ind.urls.length > 0 && !unknownLink && shortLinks.length === 0) {
     extra.push({
       code: 'official_links',
       weight: -15,
@@ -299,7 +328,14 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
       },
     });
   }
-  const signals: Signal[] = [...text, ...brand.signals, ...phoneSignals(ind, deps.brands), ...urlSigs, ...extra];
+  const signals: Signal[] = [
+    ...text,
+    ...brand.signals,
+    ...phoneSignals(ind, deps.brands),
+    ...urlSigs,
+    ...shortLinks,
+    ...extra,
+  ];
   if (intel.length > 0) signals.push(intelSignal(intel));
   // A lookalike host already named in a brand-impersonation sentence would only repeat it.
   const impersonated = new Set(brand.signals.filter((s) => s.code === 'brand_impersonation').map((s) => s.subject));
