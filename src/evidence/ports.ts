@@ -8,7 +8,7 @@ export interface BrandInfo {
   /** Official registrable domains or exact hosts, most representative first. */
   domains: string[];
   contact?: Contact;
-  /** The brand's own link shorteners (r10.to): its links, but they hide the page they open. */
+  /** The brand's own link shorteners (g.co): its links, but they hide the page they open. */
   shortenerHosts?: string[];
 }
 
@@ -21,7 +21,7 @@ export interface BrandLookup {
   byMailDomain(domain: string): BrandInfo | undefined;
   /** The brand whose official number this is (E.164 or digits), contact or SMS sender; never a shared relay number. */
   byPhone(e164: string): BrandInfo | undefined;
-  /** The brand whose own link shortener this host is (r10.to → Rakuten). */
+  /** The brand whose own link shortener this host is (g.co → Google). */
   shortenerOf(host: string): BrandInfo | undefined;
   /** The brand an SMS sender (number in any form, or sender name) belongs to alone; undefined for shared relays. */
   bySmsSender(sender: string): BrandInfo | undefined;

@@ -73,7 +73,7 @@ const brandEntrySchema = z.strictObject({
    */
   sharedSmsSenders: z.array(senderFact).default([]),
   /**
-   * The brand's own link shorteners (r10.to for Rakuten): a link there is the brand's, but it hides the page it
+   * The brand's own link shorteners (g.co for Google): a link there is the brand's, but it hides the page it
    * opens. Never a public shortener anyone can use. Several brands of one group may list the same host.
    */
   shorteners: z.array(hostFact).default([]),
@@ -541,16 +541,16 @@ export class BrandIndex {
   }
 
   /**
-   * The brand whose own link shortener this host is (r10.to → Rakuten). The link is the brand's, but the page it
-   * opens is hidden. The first listing brand when a group shares one; see `shortenerBrands`.
+   * The brand whose own link shortener this host is (g.co → Google). The link is the brand's, but the page it
+   * opens is hidden. The first listing brand when a group shares one; see `shortenerBrandsOf`.
    */
   shortenerOf(host: string): Brand | undefined {
-    return this.shortenerBrands.get(normaliseHost(host))?.[0];
+    return this.shortenerBrandsOf(host)[0];
   }
 
-  /** Every brand that lists this host as its own shortener (a group's brands may share one). */
+  /** Every brand that lists this host (or a parent) as its own shortener; a group's brands may share one. */
   shortenerBrandsOf(host: string): Brand[] {
-    return this.shortenerBrands.get(normaliseHost(host)) ?? [];
+    return this.underAny(normaliseHost(host), this.shortenerBrands) ?? [];
   }
 
   /**
