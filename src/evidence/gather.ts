@@ -119,7 +119,7 @@ function brandEvidence(
     // Links that belong to no brand at all: a message naming X that sends you there is impersonating X. The brand's
     // own short links are its links; a popular site that is not X's (a news site, a big platform) is not proof of
     // impersonation, only a link we cannot confirm as X's.
-    const ownShort = (u: UrlIndicator) => brands.shortenerOf?.(u.host)?.id === b.id;
+    const ownShort = (u: UrlIndicator) => (b.shortenerHosts ?? []).some((h) => hostIsUnder(u.host, h));
     const foreignAll = ind.urls.filter(
       (u) => !officialByUrl.has(u.host) && !b.domains.some((d) => hostIsUnder(u.host, d)) && !ownShort(u),
     );
@@ -191,6 +191,22 @@ function brandEvidence(
     }
   }
   return { matches, signals };
+}
+
+/** Weight of a link on a brand's own shortener: the brand's link, but the page it opens cannot be seen. */
+const BRAND_SHORTENER_WEIGHT = 10;
+
+function brandShortenerSignal(host: string, b: BrandInfo): Signal {
+  const shown = defangHost(host);
+  return {
+    code: 'brand_shortener',
+    weight: BRAND_SHORTENER_WEIGHT,
+    subject: shown,
+    detail: {
+      ja: `リンク（${shown}）は${b.name.ja}が使っている短縮URLですが、開く前に行き先のページは見えません。心配なときはリンクを開かず、${b.name.ja}の公式アプリか、ブックマークした公式サイトで確かめるほうが安心です。`,
+      en: `The link (${shown}) is a short link that ${b.name.en} uses, but you cannot see the page it opens before you tap it. If in doubt, leave the link and check in ${b.name.en}'s official app or a bookmarked official site instead.`,
+    },
+  };
 }
 
 function phoneSignals(ind: Indicators, brands: BrandLookup): Signal[] {
@@ -271,8 +287,17 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   };
   const brand = brandEvidence(ind, deps.brands, ctx);
   const judged = ind.urls.slice(0, MAX_URLS_JUDGED);
-  const urlSigs = judged.flatMap((u) => urlSignals(u, deps.brands, ctx));
-  const unvouched = judged.filter((u) => !isVouched(u, deps.brands, ctx));
+  const shortLinks: Signal[] = [];
+  const urlSigs = judged.flatMap((u) => {
+    // A brand's own shortener is judged here, not as an unknown shortener: its links only lead to the brand.
+    const owner = deps.brands.shortenerOf(u.host);
+    if (owner) {
+      shortLinks.push(brandShortenerSignal(u.host, owner));
+      return [];
+    }
+    return urlSignals(u, deps.brands, ctx);
+  });
+  const unvouched = judged.filter((u) => !isVouched(u, deps.brands, ctx) && !deps.brands.shortenerOf(u.host));
   const urlRisk =
     deps.hostScore && unvouched.length > 0 ? Math.max(...unvouched.map((u) => deps.hostScore!(u))) : undefined;
   const text = textSignals(ind);
@@ -316,7 +341,7 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
       },
     });
   }
-  if (ind.urls.length > 0 && !unknownLink && !ind.urls.some((u) => u.wrappedIn)) {
+  if (ind.urls.length > 0 && !unknownLink && shortLinks.length === 0 && !ind.urls.some((u) => u.wrappedIn)) {
     extra.push({
       code: 'official_links',
       weight: -15,
@@ -326,7 +351,14 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
       },
     });
   }
-  const signals: Signal[] = [...text, ...brand.signals, ...phoneSignals(ind, deps.brands), ...urlSigs, ...extra];
+  const signals: Signal[] = [
+    ...text,
+    ...brand.signals,
+    ...phoneSignals(ind, deps.brands),
+    ...urlSigs,
+    ...shortLinks,
+    ...extra,
+  ];
   if (intel.length > 0) signals.push(intelSignal(intel));
   // A lookalike host already named in a brand-impersonation sentence would only repeat it.
   const impersonated = new Set(brand.signals.filter((s) => s.code === 'brand_impersonation').map((s) => s.subject));

@@ -40,6 +40,22 @@ const hostname = z
     'not a lower-case host name',
   );
 
+/**
+ * An SMS sender as the phone shows it: a number (digits, spaces, hyphens, a leading +; short codes such as 157) or
+ * a sender name ("NTT DOCOMO", "KDDIからのお知らせ"). Notes in brackets belong in the source, not in the value.
+ */
+const smsSender = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:\+?\d[\d -]{1,18}\d|[^\s()（）\d+][^()（）]{0,38}[^\s()（）])$/,
+    'write a number (digits, spaces, hyphens, a leading +) or a sender name, without notes in brackets',
+  );
+
+/** One fact with the page that states it; `source` must be one of the entry's `sources` URLs. */
+const hostFact = z.strictObject({ host: hostname, source: httpsUrl });
+const senderFact = z.strictObject({ sender: smsSender, source: httpsUrl });
+
 const brandEntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
   name: bilingual,
@@ -49,7 +65,23 @@ const brandEntrySchema = z.strictObject({
   phones: z
     .array(z.strictObject({ number: z.string().regex(/^(?:#\d{3,4}|\d{3}|[0-9+][0-9-]{6,})$/), label: bilingual }))
     .default([]),
-  smsSenders: z.array(z.string().min(1)).default([]),
+  /** Numbers and names the brand's own SMS come from, each owned by this brand alone. */
+  smsSenders: z.array(senderFact).default([]),
+  /**
+   * Sender numbers a carrier shows for SMS relayed from many companies (SoftBank's 0032069000): the brand does send
+   * from it, but so do others, so it proves nothing on its own. Must be listed by every brand that cites it.
+   */
+  sharedSmsSenders: z.array(senderFact).default([]),
+  /**
+   * The brand's own link shorteners (g.co for Google): a link there is the brand's, but it hides the page it
+   * opens. Never a public shortener anyone can use. Several brands of one group may list the same host.
+   */
+  shorteners: z.array(hostFact).default([]),
+  /**
+   * Domains the brand sends mail from that are not its web domains (a mail-delivery domain named on its own page).
+   * A mail from there is the brand's; a link there is not vouched for.
+   */
+  mailDomains: z.array(hostFact).default([]),
   contact: z.strictObject({ label: bilingual, url: httpsUrl }),
   sharedDomains: z.array(hostname).default([]),
   /**
@@ -72,6 +104,8 @@ export type BrandEntry = z.infer<typeof brandEntrySchema>;
 export interface Brand extends BrandEntry {
   /** Distinctive Latin names found in lookalike hosts ("sagawa", "smbc", "jcb"); each owned by one brand. */
   tokens: string[];
+  /** The hosts of `shorteners`, for code that only needs the names. */
+  shortenerHosts: string[];
 }
 
 export class BrandRegistryError extends Error {
@@ -104,7 +138,11 @@ export function parseBrands(raw: unknown, where = 'brand registry'): Brand[] {
   });
   checkAcrossEntries(entries, where);
   const tokens = resolveTokens(entries, where);
-  return entries.map((e) => ({ ...e, tokens: tokens.get(e.id) ?? [] }));
+  return entries.map((e) => ({
+    ...e,
+    tokens: tokens.get(e.id) ?? [],
+    shortenerHosts: e.shorteners.map((f) => f.host),
+  }));
 }
 
 function checkAcrossEntries(entries: BrandEntry[], where: string): void {
@@ -131,6 +169,7 @@ function checkAcrossEntries(entries: BrandEntry[], where: string): void {
       }
     }
   }
+  checkFacts(entries, owner, sharers, where);
   for (const [d, by] of sharers) {
     const first = by[0] ?? '';
     if (owner.has(d))
@@ -141,6 +180,74 @@ function checkAcrossEntries(entries: BrandEntry[], where: string): void {
       throw new BrandRegistryError(
         `${where}: brand "${first}" field "sharedDomains": ${d} is shared with no other brand`,
       );
+  }
+}
+
+const isUnder = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
+
+/**
+ * Per-fact rules: every fact cites one of its entry's sources; a shortener or mail domain is not already an official
+ * domain (then it needs no entry of its own) nor another brand's; an SMS sender belongs to one brand unless every
+ * brand that cites it lists it as shared.
+ */
+function checkFacts(
+  entries: BrandEntry[],
+  owner: ReadonlyMap<string, string>,
+  sharers: ReadonlyMap<string, string[]>,
+  where: string,
+): void {
+  const fail = (id: string, field: string, msg: string) => {
+    throw new BrandRegistryError(`${where}: brand "${id}" field "${field}": ${msg}`);
+  };
+  const official = [...owner.keys(), ...sharers.keys()];
+  const senderOwner = new Map<string, string>();
+  const sharedSenders = new Map<string, string[]>();
+  const mailOwner = new Map<string, string>();
+  for (const e of entries) {
+    const cited = new Set(e.sources.map((s) => s.url));
+    const facts: [string, { source: string }[]][] = [
+      ['shorteners', e.shorteners],
+      ['mailDomains', e.mailDomains],
+      ['smsSenders', e.smsSenders],
+      ['sharedSmsSenders', e.sharedSmsSenders],
+    ];
+    for (const [field, list] of facts) {
+      list.forEach((f, i) => {
+        if (!cited.has(f.source)) fail(e.id, `${field}.${i}.source`, `${f.source} is not one of the entry's sources`);
+      });
+    }
+    for (const [field, list] of [
+      ['shorteners', e.shorteners],
+      ['mailDomains', e.mailDomains],
+    ] as const) {
+      for (const { host } of list) {
+        const parent = official.find((d) => isUnder(host, d));
+        if (parent) {
+          const whose = owner.get(parent) ?? sharers.get(parent)?.join('", "');
+          fail(e.id, field, `${host} is under the official domain ${parent} ("${whose}"): list it there, not here`);
+        }
+      }
+    }
+    for (const { host } of e.mailDomains) {
+      const prev = mailOwner.get(host);
+      if (prev) fail(e.id, 'mailDomains', `${host} is already "${prev}"'s`);
+      mailOwner.set(host, e.id);
+    }
+    for (const { sender } of e.smsSenders) {
+      const key = senderKey(sender);
+      const prev = senderOwner.get(key);
+      if (prev) fail(e.id, 'smsSenders', `${sender} is already "${prev}"'s; list it in sharedSmsSenders of both`);
+      senderOwner.set(key, e.id);
+    }
+    for (const { sender } of e.sharedSmsSenders) {
+      const key = senderKey(sender);
+      sharedSenders.set(key, [...(sharedSenders.get(key) ?? []), e.id]);
+    }
+  }
+  for (const [key, by] of sharedSenders) {
+    const first = by[0] ?? '';
+    if (senderOwner.has(key)) fail(first, 'sharedSmsSenders', `${key} is also in "${senderOwner.get(key)}" smsSenders`);
+    if (new Set(by).size < 2) fail(first, 'sharedSmsSenders', `${key} is shared with no other brand`);
   }
 }
 
@@ -204,6 +311,9 @@ const GENERIC_PARTS: ReadonlySet<string> = new Set([
   'nexco',
   'aozora',
   'odekake',
+  // Place names in regional banks' domains (okinawa-bank.co.jp, akita-bank.co.jp): a travel site is not a bank.
+  'okinawa',
+  'akita',
 ]);
 
 /**
@@ -222,6 +332,7 @@ const WHOLE_LABEL_ONLY: ReadonlySet<string> = new Set([
   'daiwa',
   'nomura',
   'matsui',
+  'diners',
 ]);
 
 /**
@@ -335,6 +446,10 @@ export class BrandIndex {
   private readonly userMailDomains = new Map<string, Brand>();
   private readonly phones = new Map<string, Brand>();
   private readonly contactPhones = new Set<string>();
+  private readonly shortenerBrands = new Map<string, Brand[]>();
+  private readonly mailOnlyDomains = new Map<string, Brand>();
+  private readonly ownSenders = new Map<string, Brand>();
+  private readonly sharedSenders = new Map<string, Brand[]>();
   private readonly aliasesByFirst = new Map<string, AliasEntry[]>();
   /** Aliases that are themselves host names ("amazon.co.jp"): a bare mention of one is a mention, not a link. */
   private readonly hostAliases = new Set<string>();
@@ -361,10 +476,19 @@ export class BrandIndex {
         if (!this.phones.has(key)) this.phones.set(key, b);
         this.contactPhones.add(key);
       }
-      for (const s of b.smsSenders) {
-        const key = phoneKey(s);
+      for (const { sender } of b.smsSenders) {
+        const key = senderKey(sender);
+        this.ownSenders.set(key, b);
+        // A sender number is the brand's number too; short codes (157) stay out, they are not numbers one dials.
         if (/^\d{5,}$/.test(key) && !this.phones.has(key)) this.phones.set(key, b);
       }
+      for (const { sender } of b.sharedSmsSenders) {
+        const key = senderKey(sender);
+        this.sharedSenders.set(key, [...(this.sharedSenders.get(key) ?? []), b]);
+      }
+      for (const { host } of b.shorteners)
+        this.shortenerBrands.set(host, [...(this.shortenerBrands.get(host) ?? []), b]);
+      for (const { host } of b.mailDomains) this.mailOnlyDomains.set(host, b);
       this.indexAliases(b);
       this.indexTokens(b);
     }
@@ -412,7 +536,37 @@ export class BrandIndex {
    */
   byMailDomain(domain: string): Brand | undefined {
     const d = normaliseHost(domain);
-    return this.userMailDomains.has(d) ? undefined : this.byHost(d);
+    if (this.userMailDomains.has(d)) return undefined;
+    return this.byHost(d) ?? this.underAny(d, this.mailOnlyDomains);
+  }
+
+  /**
+   * The brand whose own link shortener this host is (g.co → Google). The link is the brand's, but the page it
+   * opens is hidden. The first listing brand when a group shares one; see `shortenerBrandsOf`.
+   */
+  shortenerOf(host: string): Brand | undefined {
+    return this.shortenerBrandsOf(host)[0];
+  }
+
+  /** Every brand that lists this host (or a parent) as its own shortener; a group's brands may share one. */
+  shortenerBrandsOf(host: string): Brand[] {
+    return this.underAny(normaliseHost(host), this.shortenerBrands) ?? [];
+  }
+
+  /**
+   * The brand an SMS sender belongs to: a number in any form (E.164, national digits, hyphens) or a sender name
+   * (NFKC, case and spaces ignored). Undefined for a relay number several companies send from; see
+   * `brandsBySmsSender`.
+   */
+  bySmsSender(sender: string): Brand | undefined {
+    return this.ownSenders.get(senderKey(sender));
+  }
+
+  /** Every brand known to send from this sender: its one owner, or all brands citing a shared relay number. */
+  brandsBySmsSender(sender: string): Brand[] {
+    const key = senderKey(sender);
+    const own = this.ownSenders.get(key);
+    return own ? [own] : (this.sharedSenders.get(key) ?? []);
   }
 
   /** The brand whose customers get addresses at exactly this mail domain (docomo.ne.jp → docomo). */
@@ -420,7 +574,10 @@ export class BrandIndex {
     return this.userMailDomains.get(normaliseHost(domain));
   }
 
-  /** The brand whose published number (contact or SMS sender) this is. Accepts E.164, national digits or "#9110". */
+  /**
+   * The brand whose published number (contact number, or an SMS sender number of five digits or more that is the
+   * brand's alone) this is. Accepts E.164, national digits or "#9110". A shared relay number is nobody's.
+   */
   byPhone(e164OrDigits: string): Brand | undefined {
     return this.phones.get(phoneKey(e164OrDigits));
   }
@@ -454,7 +611,8 @@ export class BrandIndex {
    */
   brandNameIn(host: string): Brand | undefined {
     const h = normaliseHost(host);
-    if (h === '' || this.byHost(h) || this.userContentOf(h)) return undefined;
+    // A brand's own mail-delivery domain (smbcgroup-point.jp) carries its name by right.
+    if (h === '' || this.byHost(h) || this.userContentOf(h) || this.underAny(h, this.mailOnlyDomains)) return undefined;
     if (PLATFORM_DOMAINS.some((p) => h === p || h.endsWith(`.${p}`))) return undefined;
     let best: { token: string; brand: Brand } | undefined;
     const consider = (token: string, brand: Brand | undefined) => {
@@ -501,6 +659,18 @@ export class BrandIndex {
    */
   officialHosts(): Set<string> {
     return new Set([...this.hosts.keys()].filter((h) => !this.userContentHosts.has(h)));
+  }
+
+  private underAny<T>(host: string, map: ReadonlyMap<string, T>): T | undefined {
+    let h = host;
+    while (h !== '') {
+      const found = map.get(h);
+      if (found) return found;
+      const dot = h.indexOf('.');
+      if (dot < 0) break;
+      h = h.slice(dot + 1);
+    }
+    return undefined;
   }
 
   private indexAliases(b: Brand): void {
@@ -580,6 +750,16 @@ function phoneKey(number: string): string {
   const digits = number.replace(/[^\d+]/g, '');
   if (digits.startsWith('+81')) return `0${digits.slice(3)}`;
   return digits.replace(/\+/g, '');
+}
+
+/**
+ * One key for every way a sender is written: numbers by `phoneKey` ("+81 120-936-795" and "0120936795" agree),
+ * names NFKC, lower-cased and without spaces ("ＫＤＤＩからの お知らせ" and "KDDIからのお知らせ" agree).
+ */
+function senderKey(sender: string): string {
+  const s = sender.normalize('NFKC').trim();
+  if (/^\+?[\d\s-]+$/.test(s)) return phoneKey(s);
+  return `name:${s.toLowerCase().replace(/\s+/g, '')}`;
 }
 
 /** Levenshtein distance ≤ 1, or one swap of neighbouring characters. */

@@ -29,6 +29,22 @@ const REQUIRED_IDS = [
   'gmo-aozora',
   'rokin',
   'chase',
+  // regional banks (issue 9: lookalikes of banks not yet in the registry)
+  'joyo-bank',
+  'shizuoka-bank',
+  'kyoto-bank',
+  'gunma-bank',
+  '77-bank',
+  'hiroshima-bank',
+  'hachijuni-bank',
+  'hokuyo-bank',
+  'iyo-bank',
+  'ogaki-kyoritsu-bank',
+  'hyakugo-bank',
+  'nanto-bank',
+  'chugoku-bank',
+  'hokuriku-bank',
+  'toho-bank',
   // cards
   'smbc-card',
   'jcb',
@@ -48,6 +64,8 @@ const REQUIRED_IDS = [
   'micard',
   'aplus',
   'jaccs',
+  'resona-card',
+  'diners',
   'pocketcard',
   'mastercard',
   'visa',
@@ -185,6 +203,44 @@ describe('brand registry file', () => {
     }
   });
 
+  it('cites, for every shortener, mail domain and SMS sender, one of the entry’s own sources', () => {
+    let facts = 0;
+    for (const b of brands) {
+      const cited = new Set(b.sources.map((s) => s.url));
+      for (const f of [...b.shorteners, ...b.mailDomains, ...b.smsSenders, ...b.sharedSmsSenders]) {
+        expect(cited.has(f.source), `${b.id} ${JSON.stringify(f)}`).toBe(true);
+        facts += 1;
+      }
+    }
+    expect(facts).toBeGreaterThanOrEqual(30);
+  });
+
+  it('lists as a brand’s shortener only hosts the brand alone can make links on', () => {
+    const publicShorteners = ['bit.ly', 'tinyurl.com', 'goo.gl', 'is.gd', 't.co', 'ow.ly', 'cutt.ly', 'x.gd', 'lin.ee'];
+    const hosts = brands.flatMap((b) => b.shortenerHosts);
+    expect(hosts).toEqual(expect.arrayContaining(['g.co', 'aka.ms']));
+    for (const h of hosts) {
+      expect(publicShorteners, h).not.toContain(h);
+      expect(index.byHost(h), `${h} is an official domain, not a shortener`).toBeUndefined();
+    }
+  });
+
+  it('gives an SMS sender to one brand, and a relay number only to brands that all mark it shared', () => {
+    const own = new Map<string, string>();
+    for (const b of brands) {
+      for (const { sender } of b.smsSenders) {
+        const found = index.bySmsSender(sender);
+        expect(found?.id, `${b.id} ${sender}`).toBe(b.id);
+        expect(own.has(sender), sender).toBe(false);
+        own.set(sender, b.id);
+      }
+      for (const { sender } of b.sharedSmsSenders) {
+        expect(index.bySmsSender(sender), sender).toBeUndefined();
+        expect(index.brandsBySmsSender(sender).length, sender).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
   it('keeps a top-page-only entry to the single domain its top page shows', () => {
     for (const b of brands.filter((x) => x.confirmation === 'top-page')) {
       expect(b.domains.length, b.id).toBeLessThanOrEqual(1);
@@ -216,6 +272,68 @@ describe('parseBrands', () => {
   it('refuses duplicate ids and a domain claimed by two brands', () => {
     expect(() => parseBrands([valid, valid])).toThrow(/duplicate id/);
     expect(() => parseBrands([valid, { ...valid, id: 'other-co' }])).toThrow(/example\.co\.jp is already "example-co"/);
+  });
+
+  const src = valid.sources[0]?.url ?? '';
+
+  it('checks shorteners, mail domains and SMS senders, naming the entry and the field', () => {
+    const bad = (extra: object) => () => parseBrands([{ ...valid, ...extra }]);
+    expect(bad({ shorteners: [{ host: 'ex.to', source: 'https://elsewhere.example/' }] })).toThrow(
+      /"example-co" field "shorteners\.0\.source": https:\/\/elsewhere\.example\/ is not one of the entry's sources/,
+    );
+    expect(bad({ shorteners: ['ex.to'] })).toThrow(/field "shorteners\.0"/);
+    expect(bad({ shorteners: [{ host: 'EX.TO', source: src }] })).toThrow(/field "shorteners\.0\.host"/);
+    expect(bad({ shorteners: [{ host: 'go.example.co.jp', source: src }] })).toThrow(
+      /field "shorteners": go\.example\.co\.jp is under the official domain example\.co\.jp/,
+    );
+    expect(bad({ mailDomains: [{ host: 'mail.example.co.jp', source: src }] })).toThrow(/field "mailDomains"/);
+    expect(bad({ smsSenders: [{ sender: '0032069000 (SoftBank)', source: src }] })).toThrow(
+      /field "smsSenders\.0\.sender": write a number .* without notes in brackets/,
+    );
+    expect(bad({ smsSenders: ['0120-000-000'] })).toThrow(/field "smsSenders\.0"/);
+    expect(bad({ smsSenders: [{ sender: '', source: src }] })).toThrow(/field "smsSenders\.0\.sender"/);
+    expect(bad({ smsSenders: [{ sender: '0120-000-000', source: src, note: 'x' }] })).toThrow(/field "smsSenders\.0"/);
+  });
+
+  it('refuses a sender two brands claim, and a shared relay number only one brand cites', () => {
+    const other = { ...valid, id: 'other-co', domains: ['other.co.jp'] };
+    const sender = (n: string) => [{ sender: n, source: src }];
+    expect(() =>
+      parseBrands([
+        { ...valid, smsSenders: sender('0120-000-000') },
+        { ...other, smsSenders: sender('+81 120 000 000') },
+      ]),
+    ).toThrow(/"other-co" field "smsSenders": \+81 120 000 000 is already "example-co"'s/);
+    expect(() => parseBrands([{ ...valid, sharedSmsSenders: sender('0032069000') }])).toThrow(
+      /"example-co" field "sharedSmsSenders": 0032069000 is shared with no other brand/,
+    );
+    expect(() =>
+      parseBrands([
+        { ...valid, sharedSmsSenders: sender('0032069000') },
+        { ...other, smsSenders: sender('0032-06-9000') },
+      ]),
+    ).toThrow(/field "sharedSmsSenders": 0032069000 is also in "other-co" smsSenders/);
+    const [a, b] = parseBrands([
+      { ...valid, sharedSmsSenders: sender('0032069000') },
+      { ...other, sharedSmsSenders: sender('0032-06-9000') },
+    ]) as [Brand, Brand];
+    const small = new BrandIndex([a, b]);
+    expect(small.bySmsSender('0032069000')).toBeUndefined();
+    expect(small.byPhone('0032069000')).toBeUndefined();
+    expect(small.brandsBySmsSender('0032069000').map((x) => x.id)).toEqual(['example-co', 'other-co']);
+  });
+
+  it('lets a group’s brands share one shortener, each citing its own page', () => {
+    const other = { ...valid, id: 'other-co', domains: ['other.co.jp'] };
+    const short = [{ host: 'ex.to', source: src }];
+    const list = parseBrands([
+      { ...valid, shorteners: short },
+      { ...other, shorteners: short },
+    ]);
+    const small = new BrandIndex(list);
+    expect(small.shortenerOf('ex.to')?.id).toBe('example-co');
+    expect(small.shortenerBrandsOf('EX.TO.').map((b) => b.id)).toEqual(['example-co', 'other-co']);
+    expect(list[0]?.shortenerHosts).toEqual(['ex.to']);
   });
 
   it('drops a token two brands derive equally rather than guess', () => {
@@ -285,6 +403,17 @@ describe('BrandIndex.byPhone', () => {
     expect(index.byPhone('+81 90 1234 5678')).toBeUndefined();
   });
 
+  it('covers a brand’s own SMS sender numbers, but not short codes or a shared relay number', () => {
+    expect(index.byPhone('+81570666910')?.id).toBe('rakuten-card');
+    expect(index.byPhone('0570-666-910')?.id).toBe('rakuten-card');
+    expect(index.byPhone('+81356650771')?.id).toBe('resona-card');
+    expect(index.byPhone('0032069000')).toBeUndefined();
+    expect(index.byPhone('0032-06-9000')).toBeUndefined();
+    expect(index.bySmsSender('21092')?.id).toBe('rakuten-card');
+    expect(index.byPhone('21092')?.id).toBe('rakuten-card');
+    expect(index.officialPhones().has('0570666910')).toBe(false);
+  });
+
   it('exposes contact numbers as digits for the answer guards', () => {
     const phones = index.officialPhones();
     expect(phones.has('9110')).toBe(true);
@@ -298,6 +427,66 @@ describe('BrandIndex.byPhone', () => {
     expect(hosts.has('sagawa-exp.co.jp')).toBe(true);
     expect(hosts.has('lycorp.co.jp')).toBe(true);
     expect(hosts.has('sagawa-xx.top')).toBe(false);
+  });
+});
+
+describe('BrandIndex.bySmsSender', () => {
+  it('finds a brand by a sender number in E.164, national or hyphenated form', () => {
+    expect(index.bySmsSender('+81120936795')?.id).toBe('smbc-card');
+    expect(index.bySmsSender('0120-936-795')?.id).toBe('smbc-card');
+    expect(index.bySmsSender('0120936795')?.id).toBe('smbc-card');
+    expect(index.bySmsSender('+81 6 6445 3474')?.id).toBe('smbc-card');
+    expect(index.bySmsSender('0120-101-258')?.id).toBe('jcb');
+    expect(index.bySmsSender('+81 90 1234 5678')).toBeUndefined();
+  });
+
+  it('finds a brand by a sender name, ignoring width, case and spaces', () => {
+    expect(index.bySmsSender('NTT DOCOMO')?.id).toBe('docomo');
+    expect(index.bySmsSender('ＮＴＴ　ＤＯＣＯＭＯ')?.id).toBe('docomo');
+    expect(index.bySmsSender('ntt docomo')?.id).toBe('docomo');
+    expect(index.bySmsSender('NTT')).toBeUndefined();
+    expect(index.bySmsSender('')).toBeUndefined();
+  });
+
+  it('names every brand that cites a shared relay number, and no single owner', () => {
+    expect(index.bySmsSender('0032069000')).toBeUndefined();
+    expect(
+      index
+        .brandsBySmsSender('0032-06-9000')
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['jcb', 'rakuten-card', 'resona-card', 'smbc-card']);
+    expect(index.brandsBySmsSender('0120-936-795').map((b) => b.id)).toEqual(['smbc-card']);
+    expect(index.brandsBySmsSender('0000')).toEqual([]);
+  });
+});
+
+describe('BrandIndex.shortenerOf and mail-only domains', () => {
+  it('finds the brand whose own shortener a host is, never a public shortener', () => {
+    expect(index.shortenerOf('g.co')?.id).toBe('google');
+    expect(index.shortenerOf('AKA.MS')?.id).toBe('microsoft');
+    expect(index.shortenerOf('bit.ly')).toBeUndefined();
+    expect(index.shortenerOf('g.co.evil.top')).toBeUndefined();
+    expect(index.byHost('g.co')).toBeUndefined();
+  });
+
+  it('knows mail the brand sends from a delivery domain, without vouching for links there', () => {
+    expect(index.byMailDomain('ad02clickmailer.jp')?.id).toBe('rakuten-card');
+    expect(index.byMailDomain('sumitclub.jp')?.id).toBe('diners');
+    expect(index.byMailDomain('okbnet.ne.jp')?.id).toBe('ogaki-kyoritsu-bank');
+    expect(index.byHost('ad02clickmailer.jp')).toBeUndefined();
+    expect(index.brandNameIn('smbcgroup-point.jp')).toBeUndefined();
+    expect(index.byMailDomain('smbcgroup-point.jp')?.id).toBe('smbc-card');
+  });
+
+  it('shares SMBC Card’s mail domain with Resona Card, as both pages say', () => {
+    expect(
+      index
+        .brandsByHost('statementb-r.vpass.ne.jp')
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['resona-card', 'smbc-card']);
+    expect(index.brandNameIn('vpass-login.top')?.id).toBe('smbc-card');
   });
 });
 
@@ -343,6 +532,15 @@ describe('BrandIndex.mentions', () => {
     expect(ids('Amazon.co.jpをご利用いただきありがとうございます')).toEqual(['amazon']);
   });
 
+  it('names regional banks and card brands without catching place names', () => {
+    expect(ids('【京都銀行】お客さま情報の確認')).toEqual(['kyoto-bank']);
+    expect(ids('しずぎんアプリ')).toEqual(['shizuoka-bank']);
+    expect(ids('七十七銀行からのお知らせ')).toEqual(['77-bank']);
+    expect(ids('ダイナースクラブ会員様')).toEqual(['diners']);
+    expect(ids('東京銀座のお店')).toEqual([]);
+    expect(ids('北国の春')).toEqual([]);
+  });
+
   it('does not find brands inside unrelated words', () => {
     expect(ids('ライオンの歯みがき')).toEqual([]);
     expect(ids('オリコンチャート')).toEqual([]);
@@ -369,6 +567,18 @@ describe('BrandIndex.brandNameIn', () => {
     expect(index.brandNameIn('oricon.co.jp')).toBeUndefined();
     expect(index.brandNameIn('jcbx.top')).toBeUndefined();
     expect(index.brandNameIn('storage.googleapis.com')).toBeUndefined();
+    expect(index.brandNameIn('okinawa-travel.com')).toBeUndefined();
+    expect(index.brandNameIn('akita-onsen.jp')).toBeUndefined();
+    expect(index.brandNameIn('bestdiners.com')).toBeUndefined();
+  });
+
+  it('finds regional banks’ and card brands’ names in lookalike hosts', () => {
+    expect(index.brandNameIn('hirogin-login.top')?.id).toBe('hiroshima-bank');
+    expect(index.brandNameIn('www.shizuokabank.co.jp.verify.top')?.id).toBe('shizuoka-bank');
+    expect(index.brandNameIn('77bank-secure.xyz')?.id).toBe('77-bank');
+    expect(index.brandNameIn('okinawa-bank.account-check.top')?.id).toBe('okinawa-bank');
+    expect(index.brandNameIn('dinersclub-jp.top')?.id).toBe('diners');
+    expect(index.brandNameIn('resonacard-info.top')?.id).toBe('resona-card');
   });
 
   it('exposes tokens on each brand, short ones only as whole labels', () => {
