@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Evidence, Lang, Verdict } from '../domain.ts';
 import { gatherEvidence, type IntelLookup } from '../evidence/gather.ts';
 import { ArticleIndex } from '../evidence/retrieval.ts';
+import type { WebLists } from '../evidence/url-signals.ts';
 import { extractIndicators } from '../extract/indicators.ts';
 import { createImageReader, type ImageReader, type ImagesReading } from '../image/reader.ts';
 import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
@@ -22,7 +23,6 @@ import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { type Brand, BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { loadWebLists } from '../knowledge/web-lists.ts';
 import { isUnderAny, loadWellKnown } from '../knowledge/well-known.ts';
-import type { WebLists } from '../evidence/url-signals.ts';
 import { buildAllowedContacts } from './allowed.ts';
 import type { Consultant, ConsultRequest } from './api.ts';
 import { detectLang } from './lang.ts';
@@ -79,7 +79,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
     brands: brandLookup,
     articles: articleIndex,
     isWellKnown: (host: string) => isUnderAny(host, wellKnown),
-    hostScore: (u: { url: string; host: string }) => parts.model.hostProbability(u),
+    hostScore: (u: { url: string; host: string }, withPath: boolean) => parts.model.hostProbability(u, withPath),
     ...(parts.web ? { web: parts.web } : {}),
     ...(parts.intel ? { intel: parts.intel } : {}),
   };

@@ -69,3 +69,20 @@ export function formatTally(name: string, t: Tally): string {
     row('legit'),
   ].join('\n');
 }
+
+/** 95% Wilson score interval for k successes in n trials (what a rate's noise allows), as [low, high]. */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [Number.NaN, Number.NaN];
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** "0.912 [0.870, 0.941] (n=192)": a rate with its interval and its base. */
+export function formatRate(k: number, n: number): string {
+  if (n === 0) return '  n/a';
+  const [lo, hi] = wilson(k, n);
+  return `${(k / n).toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}] (${k}/${n})`;
+}

@@ -35,7 +35,10 @@ export function sourceGroup(source: string): string {
   const s = source.trim();
   const url = /^https?:\/\/([^/?#]+)/i.exec(s);
   if (url) {
-    const host = url[1]!.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    const host = url[1]!
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
     // github.com/owner/name/… is that repository, not GitHub.
     const gh = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/?#]+)/i.exec(s);
     return gh ? `${gh[1]!.toLowerCase()}/${gh[2]!.toLowerCase()}` : host;
@@ -89,6 +92,7 @@ export function fillPlaceholders(text: string): string {
     .replace(/%\{[\w.]+\}/g, 'Sato')
     .replace(/\{\{\s*[\w.]+\s*\}\}/g, 'Sato')
     .replace(/\$\{[\w.]+\}/g, 'Sato')
+    .replace(/\{\s*\$?[\w.]+\s*\}/g, 'Sato')
     .replace(/(^|[\s(])[:@][a-z_]{3,}\b/g, '$1Sato');
 }
 

@@ -89,7 +89,11 @@ export function popularHosts(dir: string, list: PopularHost['list']): PopularHos
   const file = path.join(
     dir,
     'url-lists',
-    list === 'tranco' ? 'tranco-top.csv' : list === 'umbrella' ? 'umbrella-top100k.csv' : 'cloudflare-radar-top100k.txt',
+    list === 'tranco'
+      ? 'tranco-top.csv'
+      : list === 'umbrella'
+        ? 'umbrella-top100k.csv'
+        : 'cloudflare-radar-top100k.txt',
   );
   if (!existsSync(file)) return [];
   const out: PopularHost[] = [];

@@ -20,7 +20,7 @@ export interface EvidenceDeps {
   /** Popular sites, shared hosting and shorteners (knowledge/url-lists/); none when absent. */
   web?: WebLists;
   /** Learned probability that a link is a phishing link, from its host and path. */
-  hostScore?: (u: UrlIndicator) => number;
+  hostScore?: (u: UrlIndicator, withPath: boolean) => number;
 }
 
 /**
@@ -105,7 +105,7 @@ function brandEvidence(
     }
   }
   const claimed = new Map<string, BrandInfo>();
-  for (const m of brands.mentions(ind.text)) claimed.set(m.brand.id, m.brand);
+  for (const m of brands.mentions(collapseCjkSpaces(ind.text))) claimed.set(m.brand.id, m.brand);
   for (const e of ind.emails) {
     const b = brands.byMailDomain(e.domain);
     if (b) matches.push(brandMatch(b, 'official', 'email', e.domain));
@@ -299,11 +299,12 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   });
   const unvouched = judged.filter((u) => !isVouched(u, deps.brands, ctx) && !deps.brands.shortenerOf(u.host));
   const urlRisk =
-    deps.hostScore && unvouched.length > 0 ? Math.max(...unvouched.map((u) => deps.hostScore!(u))) : undefined;
+    deps.hostScore && unvouched.length > 0 ? Math.max(...unvouched.map((u) => deps.hostScore!(u, ctx.linkOnly))) : undefined;
   const text = textSignals(ind);
   // A link we cannot vouch for, or one reported: what "a link that is not official" sentences need to be true.
-  const unknownLink = urlSigs.length > 0 || intel.length > 0 || brand.signals.some((s) => s.code === 'brand_impersonation');
-  const extra: Signal[] = [...redirectSignals(judged), ...problemActionSignals(ind, text, brand.matches)];
+  const unknownLink =
+    urlSigs.length > 0 || intel.length > 0 || brand.signals.some((s) => s.code === 'brand_impersonation');
+  const extra: Signal[] = [...redirectSignals(judged), ...problemActionSignals(ind, text, deps.brands)];
   if (WARNING_CONTEXT_RE.test(ind.text)) {
     extra.push({
       code: 'warning_context',
@@ -406,6 +407,9 @@ const PROBLEM_CODES = new Set([
   'payment_problem',
   'security_alert',
   'points_lure',
+  'violation_claim',
+  'document_lure',
+  'action_required',
 ]);
 
 /**
@@ -413,23 +417,34 @@ const PROBLEM_CODES = new Set([
  * ください", "click here", "call us"), whether the link is there, masked or left out.
  */
 const ACT_REQUEST_RE =
-  /(?:こちら|下記|以下|上記)(?:の|より|から|を|に|で|へ)|(?:URL|リンク|ボタン)(?:から|より|を|に|へ|で)|(?:ログイン|サインイン|アクセス|クリック|タップ|確認|手続き?|更新|回答|連絡|電話|入力|登録|申請|申し?込み?|解除|設定)(?:して|を|の上|のうえ)?(?:ください|下さい|くださいませ|お願い)|(?:確認|手続き|お手続き|更新|回答|ログイン)は(?:こちら|下記|以下)|\b(?:click|tap|log ?in|sign ?in|verify|confirm|update|visit|follow (?:the|this) link|call (?:us|now|our|the)|contact us|reply|open the (?:link|attachment)|go to)\b/i;
+  /(?:こちら|下記|以下|上記)(?:の|より|から|を|に|で|へ)|(?:URL|リンク|ボタン)(?:から|より|を|に|へ|で)|(?:ログイン|サインイン|アクセス|クリック|タップ|確認|手続き?|更新|回答|連絡|電話|入力|登録|申請|申し?込み?|解除|設定)(?:して|を|の上|のうえ)?(?:ください|下さい|くださいませ|お願い)|ご覧(?:ください|下さい|いただ)|お読みください|(?:確認|手続き|お手続き|更新|回答|ログイン)は(?:こちら|下記|以下)|\b(?:click|tap|log ?in|sign ?in|verify|confirm|update|visit|follow (?:the|this) link|call (?:us|now|our|the)|contact us|reply|open the (?:link|attachment)|go to)\b/i;
 
-/** Brands that messages name in passing; they do not make a request to act a brand's. */
-function claimedBrand(matches: BrandMatch[]): BrandMatch | undefined {
-  return matches.find((m) => m.relation !== 'official' && !INCIDENTAL_BRANDS.has(m.brandId));
+/** "三 井 住 友 カ ー ド" written with spaces to dodge filters reads as the name it spells. */
+export function collapseCjkSpaces(text: string): string {
+  return text.replace(/([\u3040-\u30ff\u3400-\u9fff]) (?=[\u3040-\u30ff\u3400-\u9fff])/g, '$1');
 }
+
+/** The first brand the text claims to be (not one named in passing), if any. */
+function claimedBrand(text: string, brands: BrandLookup): BrandInfo | undefined {
+  return brands.mentions(collapseCjkSpaces(text)).find((m) => !INCIDENTAL_BRANDS.has(m.brand.id))?.brand;
+}
+
+/** An urgent or important tone: 「緊急」「重要なお知らせ」, or the urgency and header signals. */
+const URGENT_TONE_RE =
+  /緊急|至急|重要な(?:お知らせ|ご連絡|連絡)|必ずお読み|\b(?:urgent|important notice|action required)\b/i;
 
 /**
  * The shape of most phishing whatever its wording: a brand, a problem (frozen account, failed payment, parcel
- * held) and a request to act through the message. Fires with or without a link: scammers' links are often left
- * out by those who quote them, or sent in a second message.
+ * held) or an urgent notice, and a request to act through the message. Fires with or without a link: scammers'
+ * links are often left out by those who quote them, or sent in a second message; and a real link of the brand
+ * copied into the footer proves nothing about the button above it.
  */
-function problemActionSignals(ind: Indicators, text: Signal[], matches: BrandMatch[]): Signal[] {
+function problemActionSignals(ind: Indicators, text: Signal[], brands: BrandLookup): Signal[] {
+  const flat = flattenLines(ind.text);
+  if (!ACT_REQUEST_RE.test(flat)) return [];
   const problems = text.filter((s) => PROBLEM_CODES.has(s.code));
-  if (problems.length === 0 || !ACT_REQUEST_RE.test(flattenLines(ind.text))) return [];
-  const brand = claimedBrand(matches);
-  if (brand && !matches.some((m) => m.brandId === brand.brandId && m.relation === 'official')) {
+  const brand = claimedBrand(ind.text, brands);
+  if (brand && problems.length > 0) {
     return [
       {
         code: 'brand_problem_action',
@@ -442,6 +457,20 @@ function problemActionSignals(ind: Indicators, text: Signal[], matches: BrandMat
       },
     ];
   }
+  if (brand && (URGENT_TONE_RE.test(flat) || text.some((s) => s.code === 'urgency' || s.code === 'important_header'))) {
+    return [
+      {
+        code: 'brand_urgent_action',
+        weight: 20,
+        scamType: 'phishing',
+        detail: {
+          ja: `${brand.name.ja}を名乗り、「緊急」「重要」と急がせて、このメッセージから確認させようとしています。確かめるときは、このメッセージのリンクや番号は使わず、${brand.name.ja}の公式アプリか、ご自分で調べた公式サイトを使ってください。`,
+          en: `It claims to be ${brand.name.en} and presses you, as urgent or important, to check something through this message. To check, use ${brand.name.en}'s official app or a site you look up yourself, not its links or numbers.`,
+        },
+      },
+    ];
+  }
+  if (problems.length === 0) return [];
   return [
     {
       code: 'problem_action',

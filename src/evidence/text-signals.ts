@@ -23,6 +23,10 @@ interface TextRule {
   detail: Bilingual;
 }
 
+/** Genuine account mail: "if this was not you, ignore this e-mail" (scams say "if not you, click here"). */
+export const IGNORE_IF_NOT_YOU_RE =
+  /(?:心当たり|身に覚え|お心当たり|ご依頼|リクエスト)(?:が|の|を)(?:ない|ありません|無い|されていない|していない)(?:場合|方|とき)(?:は|には)?[、,\s]*(?:この|本|こちらの)?(?:メール|メッセージ|通知)?(?:を|は)?(?:無視|破棄|削除)|何もする必要は(?:ありません|ございません)|(?:無視|破棄)していただ(?:いて|け)|\b(?:if (?:you|this) (?:did(?:n't| not)|was(?:n't| not))[^.!?\n]{0,60}\b(?:ignore|disregard|no (?:further )?action)|(?:safely|simply|please) (?:ignore|disregard) this)\b/i;
+
 const RULES: TextRule[] = [
   {
     code: 'urgency',
@@ -52,7 +56,7 @@ const RULES: TextRule[] = [
     weight: 22,
     scamType: 'phishing',
     all: [
-      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:account|card|access|service)(?: has been| is| was| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated)\b|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
+      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:account|card|access|service)(?: has been| is| was| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
     ],
     detail: {
       ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクから手続きさせるのはフィッシングの典型です。',
@@ -64,7 +68,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|(?:不正|異常|不審)な(?:取引|ログイン|アクセス|利用|操作)(?:を|が)(?:検知|確認)|ご?利用(?:内容の)?確認のお願い|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in|withdrawal|transaction|payment|login)|secure your (?:account|wallet)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur))\b/i,
+      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|(?:不正|異常|不審)な(?:取引|ログイン|アクセス|利用|操作)(?:を|が)(?:検知|確認)|ご?利用(?:内容の)?確認のお願い|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in|withdrawal|transaction|payment|login)|secure your (?:account|wallet)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur)|verify (?:your )?(?:wallet|kyc|e-?mail|mailbox|payment|bank|ownership)|kyc (?:is )?(?:unverified|pending|incomplete|required|update|verification)|(?:re-?)?validate (?:your )?(?:account|wallet|mailbox|email)|confirm (?:your )?(?:ownership|mailbox|e-?mail address))\b/i,
     ],
     detail: {
       ja: '本人確認や情報の更新を求めています。銀行やカード会社が、メールやSMSのリンクから暗証番号などを入力させることはありません。',
@@ -93,7 +97,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'fictitious_billing',
     all: [
-      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:支払|入金)い?が確認でき(?:ません|ない)|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:required|failed)|pay (?:the|a|your|an) (?:small |outstanding |redelivery |shipping |customs )?(?:fee|charge|duty|balance)|settle (?:your|the) (?:balance|account))\b/i,
+      /未払い|未納|滞納|延滞|未清算|料金(?:が|の)(?:発生|未|確認でき)|(?:支払|入金)い?(?:が)?確認(?:が)?(?:でき|とれ|取れ)(?:ません|ない)|(?:ご?利用|未払い?|未納|延滞)料金(?:が|について|につきまして|の件)(?:あります|ございます|発生|お話)?|(?:有料|動画|サイト)(?:の)?(?:利用|登録)料|登録料金|解約(?:料|金)|退会(?:料|手続)|\b(?:unpaid|outstanding (?:balance|payment|fee)|overdue|payment (?:required|failed)|pay (?:the|a|your|an) (?:small |outstanding |redelivery |shipping |customs )?(?:fee|charge|duty|balance)|settle (?:your|the) (?:balance|account))\b/i,
     ],
     detail: {
       ja: '「未払い」「未納」などの料金を請求しています。身に覚えのない請求に、連絡したり支払ったりしないでください。',
@@ -143,7 +147,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'investment',
     all: [
-      /暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|ethereum|wallet address)\b/i,
+      /暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|エアドロップ|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|usdc|ethereum|eth|wallet address|airdrop|erc-?20|bep-?20|defi|nft|metamask|trust ?wallet|ledger (?:live|nano|device|wallet)|seed phrase|recovery phrase|secret phrase|token (?:launch|sale|presale|claim|drop|swap)|claim\b[^.!?\n]{0,20}\btokens?)\b/i,
     ],
     detail: {
       ja: '暗号資産（仮想通貨）での送金や投資に触れています。暗号資産での支払いを求める相手は、詐欺であることが多いです。',
@@ -244,7 +248,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'delivery_sms',
     all: [
-      /不在(?:の為|のため|で|票|通知)|持ち?帰り|再配達|お届けにあがり|配達(?:でき|出来)(?:ません|なかった)|(?:住所|宛先)(?:が)?不(?:備|明)|お荷物(?:の|を|が|に)|受取日時の指定|お荷物お届け|配送(?:状況|料|手数料)|関税|\b(?:parcel|package|delivery|item|shipment|order) (?:could not be|was not|failed|is on hold|held|pending)|(?:re-?delivery|missed delivery|delivery attempt|customs fee|shipping fee|unable to deliver|delivery (?:is )?waiting|(?:tried|attempted) to (?:make a )?deliver|re-?schedule (?:your |the )?delivery)\b/i,
+      /不在(?:の為|のため|で|票|通知)|持ち?帰り|再配達|お届けにあがり|配達(?:でき|出来)(?:ません|なかった)|(?:住所|宛先)(?:が)?不(?:備|明)|お荷物(?:の|を|が|に)|受取日時の指定|お荷物お届け|配送(?:状況|料|手数料)|関税|\b(?:parcel|package|delivery|item|shipment|order) (?:could not be|was not|failed|is on hold|held|pending)|(?:re-?delivery|missed delivery|delivery attempt|customs fee|shipping fee|unable to deliver|delivery (?:is )?waiting|(?:tried|attempted) to (?:make a )?deliver|re-?schedule (?:your |the )?delivery|awaiting (?:your )?(?:instructions?|confirmation|payment)|pending (?:directions|instructions) from you|confirm the (?:payment|fee) (?:of|for) (?:the )?delivery|shipment (?:is )?(?:on hold|pending|suspended))\b/i,
     ],
     detail: {
       ja: '荷物の不在や配達の失敗を知らせています。宅配業者がSMSのリンクから再配達や支払いをさせることは、基本的にありません。',
@@ -296,7 +300,7 @@ const RULES: TextRule[] = [
     weight: 25,
     scamType: 'side_job',
     all: [
-      /副業|在宅(?:ワーク|で)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|\b(?:work from home|easy money|earn (?:up to )?[$\u00a3\u00a5]?[\d,]+(?: yen)? ?(?:a|per|\/) ?day|part[- ]time job offer|daily (?:pay|income|salary)|online job|app rating|(?:review|rate) products? online|no experience (?:needed|required))\b/i,
+      /副業|在宅(?:ワーク|で|勤務)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|(?:見る|いいね(?:する|を押す)?|フォローする)だけで(?:報酬|稼|お金)|報酬(?:が|を)(?:もらえ|受け取|得られ)|1日の(?:収入|報酬)|オンライン(?:ワーク|アルバイト|の仕事)|\b(?:work from home|easy money|earn (?:up to )?[$\u00a3\u00a5]?[\d,]+(?: yen)? ?(?:a|per|\/) ?day|part[- ]time job offer|daily (?:pay|income|salary)|online job|app rating|(?:review|rate) products? online|no experience (?:needed|required))\b/i,
     ],
     detail: {
       ja: '「スマホで簡単に稼げる」などと副業をすすめています。最初にお金を払わせたり、情報商材を買わせたりする手口があります。',
@@ -323,6 +327,7 @@ const RULES: TextRule[] = [
       /(?:身に覚え|心当たり|お心当たり)(?:の|が)(?:ない|ありません|無い)(?:場合|方|時|とき)|ご利用に(?:覚え|心当たり)がない|\bif (?:this|it) (?:was|wasn't|was not|is) (?:not )?(?:you|made by you)|\bif (?:you )?(?:did not|didn't) (?:make|authori[sz]e|request)|\bif unauthori[sz]ed\b|\bdid you (?:attempt|make|authori[sz]e|request) (?:a|this)\b/i,
       /こちら|下記|リンク|URL|http|hxxp|www\.|ログイン|お電話|連絡|窓口|\b(?:link|click|tap|call|contact|log ?in|visit|reply)\b/i,
     ],
+    unless: IGNORE_IF_NOT_YOU_RE,
     detail: {
       ja: '「身に覚えのない場合はこちら」と、リンクや電話で手続きさせようとしています。不安をあおって偽サイトに誘う、よくある手口です。',
       en: 'It says "if this was not you, click here or call". Worry about a charge is used to lure people to fake sites.',
@@ -345,7 +350,7 @@ const RULES: TextRule[] = [
     weight: 35,
     scamType: 'other',
     all: [
-      /遺産|相続人|受取人に(?:選|指定)|未請求の|\b(?:beneficiary|bequest|inheritance|next of kin|unclaimed (?:funds?|payment|bequest)|(?:\d+(?:\.\d+)? ?)?mil+ions? (?:dollars?|usd|euros?|pounds?)|\d+ ?crores?|compensation fund|consignment box)\b/i,
+      /遺産|相続人|受取人に(?:選|指定)|未請求の|\b(?:beneficiary|bequest|inheritance|next of kin|unclaimed (?:funds?|payment|bequest)|(?:\d+(?:\.\d+)? ?)?mil+ions? (?:dollars?|usd|euros?|pounds?)|\d+ ?crores?|compensation (?:fund|payment)|consignment box|donation (?:fund|of|to you)|philanthropist|charitable (?:fund|donation|goals?)|atm (?:visa )?card (?:worth|valued|of)|recovery of your atm card|barrister|diplomat(?:ic)? (?:agent|courier)|(?:us|usd)\$? ?\d[\d.,]* ?million|transfer (?:the|this) (?:sum|fund))\b/i,
     ],
     detail: {
       ja: '大金や遺産を受け取れると言っています。先に手数料を払わせたり、口座情報を聞き出したりする手口です。',
@@ -382,7 +387,7 @@ const RULES: TextRule[] = [
     strong: true,
     scamType: 'side_job',
     all: [
-      /ホワイト案件|闇バイト|受け子|出し子|運び(?:の)?(?:仕事|案件|\s?1件)|即日即金|高額(?:報酬|バイト)|(?:免許証|身分証|マイナンバーカード)の?(?:写真|画像)を(?:先に)?送/,
+      /ホワイト(?:な)?(?:高額)?案件|闇バイト|受け子|出し子|運び(?:の)?(?:仕事|案件|\s?1件)|(?:人|荷物|書類)を運(?:ぶ|んで)|即日即金|高額(?:報酬|バイト|案件)|(?:免許証|身分証|マイナンバーカード)の?(?:写真|画像)を(?:先に)?送/,
     ],
     detail: {
       ja: '高い報酬の「仕事」に誘い、身分証の写真などを送らせようとしています。犯罪の実行役（闇バイト）に引き込む手口です。応じないでください。',
@@ -514,7 +519,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bsecurity (?:alert|breach|reasons)\b/i,
+      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bsecurity (?:alert|breach|reasons)\b|\b(?:someone|a user|an unknown (?:user|device)) (?:just )?(?:tried to |has |attempted to )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|access(?:ed)?|[il]og(?:ged)? ?in)\b/i,
     ],
     detail: {
       ja: '「不正なログインを検知しました」などと、不安にさせる知らせです。本物か確かめるときは、このメッセージのリンクではなく、公式アプリか公式サイトからログインしてください。',
@@ -531,6 +536,166 @@ const RULES: TextRule[] = [
     detail: {
       ja: 'ポイントがもらえる、まもなく失効する、などと言っています。ポイントを口実に偽サイトへ誘い、カード番号やIDを入力させる手口があります。',
       en: 'It says you have points or a reward about to expire. Points are a common bait to lure people to fake sites.',
+    },
+  },
+  {
+    code: 'contact_elsewhere',
+    weight: 20,
+    all: [
+      /LINE\s*(?:ID)?\s*[:：]|LINE(?:の)?(?:ID|連絡先|アカウント)(?:を|で|に|まで)?(?:交換|教え|追加|登録|連絡)|(?:友だち|友達)追加|(?:LINE|ライン|カカオ|テレグラム|Telegram|WhatsApp|WeChat)(?:で|に|へ)(?:連絡|お話|やりとり|やり取り|移動|追加)|(?:LINE|ライン)(?:まで|へ)(?:ご)?連絡|\b(?:add me on|message me on|contact (?:me|us) (?:on|via)|text me on|reach me on|chat (?:with me )?on|move (?:to|over to))\s+(?:whatsapp|telegram|signal|wechat|line|kakao(?:talk)?|viber)\b|\b(?:whatsapp|telegram)\s*(?::|me|number|@)/i,
+    ],
+    detail: {
+      ja: 'LINEなど別のアプリでのやりとりや、連絡先の交換に誘っています。知らない相手が個別のやりとりに誘うのは、投資・副業・ロマンス詐欺によくある流れです。',
+      en: 'It asks you to move to another app (LINE, WhatsApp, Telegram) or swap contacts. Strangers moving you to a private chat is a common step in investment, job and romance scams.',
+    },
+  },
+  {
+    code: 'stranger_opener',
+    weight: 15,
+    scamType: 'romance',
+    all: [
+      /(?:良い|いい)?(?:友達|友だち|お友達)になり(?:たい|ませんか)|仲良く(?:して|なり)|初めまして.{0,30}(?:紹介|知りました|見つけ)|(?:日本の)?どちらに(?:お住まい|住んで|いますか|いらっしゃ)|ご趣味は|趣味は何|とても(?:魅力的|素敵)な方|\b(?:would love to (?:get to know|be friends)|let'?s be friends|where (?:do you|are you) (?:live|from)|you (?:seem|look) (?:nice|kind|lovely))\b/i,
+    ],
+    detail: {
+      ja: '知らない相手が、親しくなろうと話しかけています。SNSで知り合った相手が、やがて投資やお金の話を持ち出すのは、ロマンス詐欺・投資詐欺の始まり方です。',
+      en: 'A stranger is trying to become friends. Romance and investment scams often begin this way before turning to money.',
+    },
+  },
+  {
+    code: 'investment_invite',
+    weight: 20,
+    scamType: 'investment',
+    all: [
+      /投資(?:について|に(?:興味|関心)|を(?:始め|教え|学)|の(?:勉強|相談|情報|コツ|話))|(?:株|銘柄|資産運用|FX|仮想通貨|暗号資産)(?:について|に(?:興味|関心)|を(?:教え|紹介)|の(?:情報|相談|勉強))|(?:儲かる|稼げる)(?:話|方法|情報)|\b(?:interested in (?:investing|investment|crypto|trading)|investment (?:advice|tips|plan)|trading (?:tips|signals)|make money (?:with|from|trading))\b/i,
+    ],
+    detail: {
+      ja: '投資の話を持ちかけています。SNSやメッセージで知らない相手からすすめられる投資は、詐欺であることが多いです。',
+      en: 'It brings up investing. Investments suggested by strangers through messages are often scams.',
+    },
+  },
+  {
+    code: 'mixed_script',
+    weight: 25,
+    all: [/[A-Za-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][A-Za-z]/],
+    detail: {
+      ja: '英字の言葉の中に、見た目がそっくりな別の文字（キリル文字など）が混ぜられています。迷惑メールの検知や、ブランド名の確認をすり抜けるための細工です。',
+      en: 'Latin words contain look-alike letters from other alphabets (such as Cyrillic). This trick is used to slip past filters and brand checks.',
+    },
+  },
+  {
+    code: 'spaced_text',
+    weight: 15,
+    all: [/[\u30a0-\u30ff\u3400-\u9fff](?: [\u3040-\u30ff\u3400-\u9fff]){4}/],
+    detail: {
+      ja: '「三 井 住 友」のように、一文字ずつ空白を入れています。迷惑メールの検知をすり抜けるための細工であることがあります。',
+      en: 'Letters are written with spaces between them, a trick used to slip past spam filters.',
+    },
+  },
+  {
+    code: 'violation_claim',
+    weight: 15,
+    scamType: 'phishing',
+    all: [
+      /規約(?:に)?違反|違反(?:され|が(?:あ|確認|見つ)|して)|不正(?:な)?(?:利用|操作)が(?:確認|検出)|\b(?:violat(?:ed|ion|ing) (?:of )?(?:our|the) (?:terms|policy|policies|guidelines|rules)|policy violation|copyright (?:infringement|violation))\b/i,
+    ],
+    detail: {
+      ja: '「規約に違反しています」などと不安にさせています。違反を口実に、リンクからログインさせたり手続きさせたりする手口です。',
+      en: 'It claims you broke a rule or policy. That claim is used to make people log in through a link.',
+    },
+  },
+  {
+    code: 'sextortion',
+    weight: 40,
+    scamType: 'other',
+    all: [
+      /\b(?:i(?:'ve| have)? recorded you|recorded (?:a )?video of you|(?:private|my) malware|your (?:webcam|camera) (?:was|has been)|(?:hacked|infected) your (?:device|computer|phone)|i (?:have )?(?:hacked|gained access to) your|(?:send|pay|transfer) [^.!?\n]{0,30}\bbitcoin\b[^.!?\n]{0,40}\b(?:or|otherwise)\b|within (?:48|24|72) hours?[^.!?\n]{0,60}\b(?:video|recording|contacts)\b)/i,
+    ],
+    detail: {
+      ja: '「あなたを録画した」「端末を乗っ取った」と脅し、お金を払わせようとしています。脅迫メールの手口です。支払わず、返信もしないでください。',
+      en: 'It threatens that you were recorded or your device was hacked, and demands payment. This is an extortion scam: do not pay or reply.',
+    },
+  },
+  {
+    code: 'document_lure',
+    weight: 20,
+    scamType: 'phishing',
+    all: [
+      /\b(?:(?:secure|encrypted|shared|protected|confidential) (?:document|file|message|fax|pdf|voice ?mail)s?|you (?:have )?received (?:a |an )?(?:new )?(?:secure |encrypted |shared )?(?:document|file|fax|voice ?mail|invoice|remittance|payment advice)|view (?:the |your )?(?:document|file|invoice|voice ?mail)|docusign|sharepoint|onedrive|pending (?:documents?|messages?|e-?mails?))\b|(?:保留中|未読)の(?:メッセージ|メール)|(?:ファイル|書類|文書)が(?:共有|届いて)/i,
+    ],
+    detail: {
+      ja: '「書類が共有されました」「保留中のメールがあります」などと、ファイルやメッセージを開かせようとしています。開いた先で、ログイン情報を入力させる手口です。',
+      en: 'It says a document, file or message is waiting for you. Such lures lead to fake log-in pages.',
+    },
+  },
+  {
+    code: 'gambling',
+    weight: 20,
+    scamType: 'other',
+    all: [/オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slots?)\b/i],
+    detail: {
+      ja: 'カジノや賭けごとに誘っています。海外のオンラインカジノは日本では違法で、お金が戻らないことがあります。',
+      en: 'It invites you to gamble online. Such offers often end with money you cannot get back.',
+    },
+  },
+  {
+    code: 'reward_lure',
+    weight: 15,
+    scamType: 'prize',
+    all: [
+      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize|package) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations)\b/i,
+    ],
+    detail: {
+      ja: 'プレゼントや特典を受け取れると言っています。受け取りのためにカード番号や送料を求められたら詐欺です。',
+      en: 'It says a gift or reward is waiting for you. If receiving it needs card details or a fee, it is a scam.',
+    },
+  },
+  {
+    code: 'windfall_claim',
+    weight: 20,
+    scamType: 'prize',
+    all: [
+      /\b(?:(?:your )?(?:payout|payment|funds?|rewards?|dividends?|restitution|compensation|winnings|bonus|grant|inheritance|score)\b[^.!?\n]{0,20}\b(?:has been|have been|is|are|was)?\s?(?:approved|released|ready|available|awaits?|scheduled|credited|pending|waiting)|(?:lottery|lucky) (?:winning|winner|draw))\b|(?:配当|報酬|賞金|給付金|返金)(?:金)?(?:の)?(?:お?受け取り|支払い)(?:の)?(?:準備|手続き)が(?:完了|整い)/i,
+    ],
+    detail: {
+      ja: '思いがけないお金（配当・報酬・賞金など）が受け取れると言っています。受け取りのために手数料や個人情報を求めるのは詐欺の手口です。',
+      en: 'It says money you did not expect (a payout, reward or winnings) is waiting for you. Asking for fees or details to release it is a scam tactic.',
+    },
+  },
+  {
+    code: 'action_required',
+    weight: 15,
+    scamType: 'phishing',
+    all: [
+      /\b(?:action required|(?:update|verification|registration|agreement|setup|validation)s? (?:is |are )?(?:still )?(?:incomplete|pending|required|overdue|needed)|mandatory (?:update|verification|agreement)|complete (?:your|the) (?:update|verification|setup|registration|validation)|has not (?:completed|been verified))\b|(?:手続き|登録|更新|認証|確認)が(?:完了して|済んで)(?:い)?(?:ません|ない)|未完了/i,
+    ],
+    detail: {
+      ja: '「手続きが完了していません」「更新が必要です」と、急いで手続きさせようとしています。確かめるときは、公式アプリか、ご自分で調べた公式サイトを使ってください。',
+      en: 'It says an update or verification is incomplete or required. To check, open the official app or a site you look up yourself.',
+    },
+  },
+  {
+    code: 'loan_offer',
+    weight: 20,
+    scamType: 'loan',
+    all: [
+      /\b(?:loan (?:offer|deal|approval|approved)|we (?:fund|finance) (?:projects|businesses)|(?:low|\d+%) interest (?:rate )?loan|instant (?:loan|cash)|pre-?approved (?:loan|credit))\b|(?:即日|審査なし|ブラックでも)(?:融資|借入|貸付)|(?:融資|借入)(?:が)?(?:可能|OK)です/i,
+    ],
+    detail: {
+      ja: 'お金を貸すと持ちかけています。知らない相手からの融資の話は、保証金や手数料をだまし取る手口のことがあります。',
+      en: 'It offers you a loan. Unsolicited loan offers often end with fees taken up front.',
+    },
+  },
+  {
+    code: 'celebrity_giveaway',
+    weight: 30,
+    scamType: 'investment',
+    all: [
+      /\b(?:elon musk|bill gates|jeff bezos|mark zuckerberg|warren buffett|mackenzie scott)\b|前澤|有名(?:人|投資家)|著名(?:人|投資家)/i,
+      /\b(?:giveaway|donat|double|bitcoin|btc|crypto|invest|send)\w*|プレゼント|配布|投資|お金/i,
+    ],
+    detail: {
+      ja: '有名人の名前を使って、お金の配布や投資の話をしています。有名人がメッセージでお金を配ったり、投資をすすめたりすることはありません。',
+      en: 'It uses a famous person’s name to offer money or investments. Famous people do not hand out money or investment tips by message.',
     },
   },
   {
@@ -743,6 +908,16 @@ export function textSignals(ind: Indicators): Signal[] {
       },
     });
   }
+  if (IGNORE_IF_NOT_YOU_RE.test(text)) {
+    out.push({
+      code: 'ignore_if_not_you',
+      weight: -10,
+      detail: {
+        ja: '「心当たりがない場合は、このメールを無視してください」と書かれています。正規のお知らせによくある書き方です。ただし、それだけで本物だとは言えません。',
+        en: 'It says to ignore it if you did not ask for it, as genuine account notices do. That alone does not prove it is genuine.',
+      },
+    });
+  }
   if (REPORT_STYLE_RE.test(text)) {
     out.push({
       code: 'report_style',
@@ -786,4 +961,5 @@ export const TEXT_SIGNAL_CODES: readonly string[] = [
   'invisible_chars',
   'otp_notice',
   'report_style',
+  'ignore_if_not_you',
 ];

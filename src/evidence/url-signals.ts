@@ -87,8 +87,12 @@ export interface UrlContext {
   /** A well-known legitimate site outside the brand registry. */
   isWellKnown(host: string): boolean;
   web?: WebLists;
-  /** Learned probability that a link with this host and path is a phishing link (src/learn/url-model.ts). */
-  hostScore?: (u: UrlIndicator) => number;
+  /**
+   * Learned probability that a link is a phishing link (judge/model.ts): from its host and path when the link is
+   * all there is to judge, from its host alone inside a message (genuine messages carry genuine paths, which
+   * the training data's popular hosts lack).
+   */
+  hostScore?: (u: UrlIndicator, withPath: boolean) => number;
 }
 
 /** Learned host score from which a link's address is described as phishing-like in the answer. */
@@ -349,7 +353,7 @@ export function urlSignals(u: UrlIndicator, brands: BrandLookup, ctx: UrlContext
       }),
     );
   }
-  const p = ctx.hostScore?.(u);
+  const p = ctx.hostScore?.(u, ctx.linkOnly);
   if (p !== undefined && p >= PHISHY_LINK_PROBABILITY && !restricted) {
     out.push(
       sig({

@@ -9,7 +9,7 @@ import { isLinkOnly } from '../evidence/gather.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
 import { defangHost } from '../extract/defang.ts';
 import { compose } from './compose.ts';
-import { featuresOf, PROTECTIVE_SIGNALS } from './features.ts';
+import { featuresOf, PROTECTIVE_SIGNALS, signalOfFeature } from './features.ts';
 import type { JudgeModel, Segment } from './model.ts';
 
 const MAX_REASONS = 8;
@@ -43,7 +43,10 @@ export function scoreOf(ev: Evidence, lang: Lang, model: JudgeModel): Score {
   const features = featuresOf(ev, lang, segment === 'link');
   const probability = model.probability(features);
   const bySignal = new Map<string, number>();
-  for (const [name, c] of model.contributions(features)) if (name.startsWith('s:')) bySignal.set(name.slice(2), c);
+  for (const [name, c] of model.contributions(features)) {
+    const code = signalOfFeature(name);
+    if (code) bySignal.set(code, (bySignal.get(code) ?? 0) + c);
+  }
   if (!hasContent(ev)) return { probability, segment, level: 'unknown', bySignal };
   let level: Level = model.levelOf(probability, segment);
   if (ev.intel.length > 0) level = 'danger';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Lang, Level, UrlIndicator } from '../domain.ts';
 import { margin, sigmoid } from '../learn/logistic.ts';
-import { urlFeatures } from '../learn/url-features.ts';
+import { hostFeatures, urlFeatures } from '../learn/url-features.ts';
 import type { Features } from './features.ts';
 
 export const DEFAULT_MODEL_FILE = fileURLToPath(new URL('../../knowledge/model/judge-model.json', import.meta.url));
@@ -22,6 +22,13 @@ const thresholds = z
   .strictObject({ danger: z.number().min(0).max(1), caution: z.number().min(0).max(1) })
   .refine((t) => t.caution <= t.danger, 'caution threshold must not be above the danger threshold');
 
+const linkModel = z.strictObject({
+  bias: z.number(),
+  /** Weights quantised to int16: weight = q × scale, little-endian, base64. */
+  scale: z.number().positive(),
+  weights: z.string().min(1),
+});
+
 const modelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -31,12 +38,11 @@ const modelSchema = z.strictObject({
     weights: z.record(z.string(), z.number()),
     thresholds: z.strictObject({ ja: thresholds, en: thresholds, link: thresholds }),
   }),
+  /** Two hashed link models: `host` sees the host name only, `url` the host and the path. */
   host: z.strictObject({
     bits: z.number().int().min(8).max(24),
-    bias: z.number(),
-    /** Weights quantised to int16: weight = q × scale. */
-    scale: z.number().positive(),
-    weights: z.string().min(1),
+    host: linkModel,
+    url: linkModel,
   }),
   /** Figures and data notes for the model card; not used to judge. */
   card: z.record(z.string(), z.unknown()),
@@ -50,8 +56,8 @@ export class JudgeModelError extends Error {
 
 export interface JudgeModel {
   readonly file: JudgeModelFile;
-  /** Learned probability that this link is a phishing link, from its host and path. */
-  hostProbability(u: Pick<UrlIndicator, 'url' | 'host'>): number;
+  /** Learned probability that this link is a phishing link, from its host (and its path, when asked). */
+  hostProbability(u: Pick<UrlIndicator, 'url' | 'host'>, withPath: boolean): number;
   /** Learned probability that a message with these features is a scam. */
   probability(features: Features): number;
   /** Log-odds contribution of each feature present (weight × value), for explaining the score. */
@@ -89,12 +95,15 @@ export function judgeModelFrom(raw: unknown, where = 'judge model'): JudgeModel 
   }
   const file = parsed.data;
   const dim = 1 << file.host.bits;
-  const hostWeights = decodeHostWeights(file.host.weights, file.host.scale, dim);
+  const hostWeights = decodeHostWeights(file.host.host.weights, file.host.host.scale, dim);
+  const urlWeights = decodeHostWeights(file.host.url.weights, file.host.url.scale, dim);
   const w = file.message.weights;
   return {
     file,
-    hostProbability(u) {
-      return sigmoid(margin(file.host.bias, hostWeights, urlFeatures(u.url, u.host, file.host.bits)));
+    hostProbability(u, withPath) {
+      return withPath
+        ? sigmoid(margin(file.host.url.bias, urlWeights, urlFeatures(u.url, u.host, file.host.bits)))
+        : sigmoid(margin(file.host.host.bias, hostWeights, hostFeatures(u.host, file.host.bits)));
     },
     probability(features) {
       let z = file.message.bias;

@@ -53,9 +53,9 @@ export function buildWebLists(dataDir: string, trainingPhish: readonly FeedUrl[]
   for (const r of trainingPhish) {
     const d = registrable(r.host);
     if (!d) continue;
-    let hosts = phishHostsByDomain.get(d);
-    if (!hosts) phishHostsByDomain.set(d, (hosts = new Set()));
+    const hosts = phishHostsByDomain.get(d) ?? new Set<string>();
     hosts.add(r.host);
+    phishHostsByDomain.set(d, hosts);
   }
 
   const popular = new Set<string>();
@@ -78,7 +78,11 @@ export function buildWebLists(dataDir: string, trainingPhish: readonly FeedUrl[]
   return { popular: [...popular].sort(), shared, shorteners, abused };
 }
 
-export function listFileText(kind: 'popular' | 'shared' | 'shorteners', items: readonly string[], date: string): string {
+export function listFileText(
+  kind: 'popular' | 'shared' | 'shorteners',
+  items: readonly string[],
+  date: string,
+): string {
   const header: Record<typeof kind, string[]> = {
     popular: [
       '# Registrable domains of the most visited sites: a link here is vouched for as that site.',

@@ -16,10 +16,10 @@ import { loadBrands } from '../knowledge/brands.ts';
 import { webListsFrom } from '../knowledge/web-lists.ts';
 import { loadWellKnown } from '../knowledge/well-known.ts';
 import { buildWebLists, listFileText } from './build-web-lists.ts';
-import { fitHostModel, HOST_ROWS_PER_CLASS, hostTrainingData, seededSplit, TRAIN_UNTIL } from './host-model.ts';
-import { linkRows, messageRows } from './examples.ts';
-import { chooseThresholds, DEFAULT_TARGETS, fitMessageModel, outOfFold } from './message-model.ts';
 import { modelCard, oofSummary } from './card.ts';
+import { linkRows, messageRows } from './examples.ts';
+import { fitHostModel, HOST_ROWS_PER_CLASS, hostTrainingData, seededSplit, TRAIN_UNTIL } from './host-model.ts';
+import { chooseThresholds, DEFAULT_TARGETS, fitMessageModel, outOfFold } from './message-model.ts';
 
 export const TRAIN_USAGE = `Usage: anshin train [--data DIR] [--out DIR] [--seed N] [--date YYYY-MM-DD] [--dump FILE]
 Learns the local judge from ../shared/data (or --data) and writes the model file, its model card and the URL
@@ -68,8 +68,11 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
   const [phishSample, phishRest] = seededSplit(hostData.phish, (r) => r.url, HOST_ROWS_PER_CLASS, seed);
   const [genuineSample, genuineRest] = seededSplit(hostData.genuine, (h) => h.host, HOST_ROWS_PER_CLASS, seed);
   log(`host model: ${phishSample.length} phishing links, ${genuineSample.length} popular hosts …`);
-  const host = fitHostModel(phishSample, genuineSample);
-  const hostPart = { bits: host.bits, bias: Math.round(host.bias * 1e6) / 1e6, ...encodeHostWeights(host.weights) };
+  const hostOnly = fitHostModel(phishSample, genuineSample, false);
+  const withPath = fitHostModel(phishSample, genuineSample, true);
+  const part = (f: typeof hostOnly) => ({ bias: Math.round(f.bias * 1e6) / 1e6, ...encodeHostWeights(f.weights) });
+  const hostPart = { bits: hostOnly.bits, host: part(hostOnly), url: part(withPath) };
+  const host = hostOnly;
 
   // 2. The shipped URL lists.
   const lists = buildWebLists(dataDir, hostData.phish);
@@ -78,7 +81,9 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
   writeFileSync(path.join(listDir, 'popular-domains.txt'), listFileText('popular', lists.popular, date));
   writeFileSync(path.join(listDir, 'shared-hosting.txt'), listFileText('shared', lists.shared, date));
   writeFileSync(path.join(listDir, 'shorteners.txt'), listFileText('shorteners', lists.shorteners, date));
-  log(`lists: ${lists.popular.length} popular, ${lists.shared.length} shared hosting, ${lists.shorteners.length} shorteners`);
+  log(
+    `lists: ${lists.popular.length} popular, ${lists.shared.length} shared hosting, ${lists.shorteners.length} shorteners`,
+  );
 
   // 3. Features of every training row, through the real extraction and evidence steps.
   const provisional = judgeModelFrom(provisionalFile(date, hostPart));

@@ -1,12 +1,13 @@
 // Training and evaluation rows for the message model: the real messages, and bare links from the phishing feeds'
 // training months and the popularity lists (as a person pastes a link and asks "is this safe?"). Each row's
 // features come from the same extraction and evidence steps a consultation runs.
+
+import { parse } from 'tldts';
 import type { Evidence, Lang } from '../domain.ts';
-import type { FeedUrl, PopularHost } from '../eval/url-data.ts';
 import type { RealMessage } from '../eval/real-data.ts';
+import type { FeedUrl, PopularHost } from '../eval/url-data.ts';
 import { featuresOf } from '../judge/features.ts';
 import { segmentOf } from '../judge/local.ts';
-import { parse } from 'tldts';
 import { homePage, seededSplit } from './host-model.ts';
 import type { TrainRow } from './message-model.ts';
 
@@ -80,7 +81,14 @@ export function linkRows(
   return [
     ...p.map((r) => rowOf(r.url, 'scam', 'ja', groupOfHost(r.host), { file: r.feed, channel: 'link' }, evidenceOf)),
     ...g.map((h, i) =>
-      rowOf(i % 2 === 0 ? homePage(h.host) : h.host, 'legit', 'ja', groupOfHost(h.host), { file: h.list, channel: 'link' }, evidenceOf),
+      rowOf(
+        i % 2 === 0 ? homePage(h.host) : h.host,
+        'legit',
+        'ja',
+        groupOfHost(h.host),
+        { file: h.list, channel: 'link' },
+        evidenceOf,
+      ),
     ),
   ];
 }

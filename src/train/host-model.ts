@@ -1,7 +1,6 @@
 // The learned host/URL score: phishing links from the feeds' older months against the hosts of the popularity
 // lists. Newer months are kept back to measure it (eval), as the feeds would be met in use: later.
-import { fitLogistic, type SparseRow } from '../learn/logistic.ts';
-import { fnv1a, HOST_FEATURE_BITS, urlFeatures } from '../learn/url-features.ts';
+
 import {
   type FeedUrl,
   jpcertFeed,
@@ -11,6 +10,8 @@ import {
   TRAINABLE_FEEDS,
   TRAINABLE_LISTS,
 } from '../eval/url-data.ts';
+import { fitLogistic, type SparseRow } from '../learn/logistic.ts';
+import { fnv1a, HOST_FEATURE_BITS, hostFeatures, urlFeatures } from '../learn/url-features.ts';
 
 /** Last month of each feed that training may see; later months are for evaluation only. */
 export const TRAIN_UNTIL: Readonly<Record<FeedUrl['feed'], string>> = {
@@ -71,10 +72,14 @@ export interface HostFit {
   loss: number;
 }
 
-export function fitHostModel(phish: readonly FeedUrl[], genuine: readonly PopularHost[]): HostFit {
+export function fitHostModel(
+  phish: readonly FeedUrl[],
+  genuine: readonly PopularHost[],
+  withPath: boolean,
+): HostFit {
   const rows: SparseRow[] = [
-    ...phish.map((r) => urlFeatures(r.url, r.host, HOST_FEATURE_BITS)),
-    ...genuine.map((h) => urlFeatures(homePage(h.host), h.host, HOST_FEATURE_BITS)),
+    ...phish.map((r) => (withPath ? urlFeatures(r.url, r.host) : hostFeatures(r.host))),
+    ...genuine.map((h) => (withPath ? urlFeatures(homePage(h.host), h.host) : hostFeatures(h.host))),
   ];
   const y = [...phish.map(() => 1), ...genuine.map(() => 0)];
   // Each class weighs the same in total, whatever the row counts.

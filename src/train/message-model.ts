@@ -2,7 +2,7 @@
 // the way SpamAssassin learns rule scores from mass-checked corpora. Rows are weighted so that each language and
 // label weighs the same and no single source outweighs the others; folds keep each source whole, because sources
 // repeat templates and a row split would measure memory, not judgement.
-import { featureSign, type Features } from '../judge/features.ts';
+import { type Features, featureSign } from '../judge/features.ts';
 import type { Segment } from '../judge/model.ts';
 import { fitLogistic, margin, type SparseRow, sigmoid } from '../learn/logistic.ts';
 import { fnv1a } from '../learn/url-features.ts';
@@ -37,7 +37,7 @@ export const DEFAULT_TARGETS: Readonly<Record<Segment, Targets>> = {
   link: { danger: 0.005, flagged: 0.05 },
 };
 
-export const MESSAGE_L2 = 0.002;
+export const MESSAGE_L2 = 0.0005;
 export const MESSAGE_ITERATIONS = 1500;
 const MESSAGE_LEARNING_RATE = 0.05;
 /** Rows of one source count, at most, as this many: a big corpus may not drown the small ones. */
@@ -68,7 +68,10 @@ export function vocabularyOf(rows: readonly TrainRow[]): string[] {
 
 function sparse(features: Features, index: ReadonlyMap<string, number>): SparseRow {
   const entries = [...features].filter(([n]) => index.has(n)).sort((a, b) => index.get(a[0])! - index.get(b[0])!);
-  return { idx: Int32Array.from(entries.map(([n]) => index.get(n)!)), val: Float32Array.from(entries.map((e) => e[1])) };
+  return {
+    idx: Int32Array.from(entries.map(([n]) => index.get(n)!)),
+    val: Float32Array.from(entries.map((e) => e[1])),
+  };
 }
 
 export function fitMessageModel(rows: readonly TrainRow[]): MessageFit {
@@ -92,44 +95,68 @@ export function fitMessageModel(rows: readonly TrainRow[]): MessageFit {
 export function predict(fit: MessageFit, features: Features): number {
   const names = [...features.keys()];
   const w = Float64Array.from(names.map((n) => fit.weights[n] ?? 0));
-  return sigmoid(margin(fit.bias, w, { idx: Int32Array.from(names.map((_, i) => i)), val: Float32Array.from(features.values()) }));
+  return sigmoid(
+    margin(fit.bias, w, { idx: Int32Array.from(names.map((_, i) => i)), val: Float32Array.from(features.values()) }),
+  );
 }
 
+/** The key under which a row's source is kept whole: its segment and its group. */
+export const foldKey = (r: TrainRow): string => `${r.segment}|${r.group}`;
+
 /**
- * Groups assigned to k folds: largest groups first, each to the fold with fewest rows so far (ties broken by a
- * seeded hash), so folds are balanced and a source is always whole.
+ * Sources assigned to k folds, stratified: within each stratum (segment and the source's majority label), the
+ * largest sources go first, each to the fold with the fewest rows of that stratum so far (ties broken by a
+ * seeded hash). Every fold then holds a share of each language's scams and genuine messages, and a source is
+ * always whole.
  */
-export function groupFolds(groups: readonly string[], k: number, seed: number): Map<string, number> {
+export function groupFolds(rows: readonly TrainRow[], k: number, seed: number): Map<string, number> {
   const size = new Map<string, number>();
-  for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
+  const scams = new Map<string, number>();
+  for (const r of rows) {
+    const g = foldKey(r);
+    size.set(g, (size.get(g) ?? 0) + 1);
+    scams.set(g, (scams.get(g) ?? 0) + r.label);
+  }
+  const stratum = (g: string) => `${g.split('|')[0]}|${scams.get(g)! * 2 >= size.get(g)! ? 1 : 0}`;
   const order = [...size.keys()].sort(
     (a, b) => size.get(b)! - size.get(a)! || fnv1a(`${seed}:${a}`) - fnv1a(`${seed}:${b}`),
   );
-  const load = new Array<number>(k).fill(0);
+  const load = new Map<string, number[]>();
   const fold = new Map<string, number>();
   for (const g of order) {
-    let best = 0;
-    for (let f = 1; f < k; f++) if (load[f]! < load[best]!) best = f;
+    const s = stratum(g);
+    const l = load.get(s) ?? new Array<number>(k).fill(0);
+    let best = fnv1a(`${seed}|${g}`) % k;
+    for (let f = 0; f < k; f++) if (l[f]! < l[best]!) best = f;
     fold.set(g, best);
-    load[best]! += size.get(g)!;
+    l[best]! += size.get(g)!;
+    load.set(s, l);
   }
   return fold;
 }
 
+/** Turns a fold's training and test rows into the rows the model fits and scores (adds stacked features). */
+export type FoldPrepare<T extends TrainRow> = (train: readonly T[], test: readonly T[]) => { train: T[]; test: T[] };
+
 /** Out-of-fold probabilities: each row scored by a model that never saw its source. */
-export function outOfFold(rows: readonly TrainRow[], k: number, seed: number): number[] {
-  const fold = groupFolds(
-    rows.map((r) => `${r.segment}|${r.group}`),
-    k,
-    seed,
-  );
+export function outOfFold<T extends TrainRow>(
+  rows: readonly T[],
+  k: number,
+  seed: number,
+  prepare?: FoldPrepare<T>,
+): number[] {
+  const fold = groupFolds(rows, k, seed);
   const out = new Array<number>(rows.length).fill(0);
   for (let f = 0; f < k; f++) {
-    const train = rows.filter((r) => fold.get(`${r.segment}|${r.group}`) !== f);
-    const test = rows.map((r, i) => [r, i] as const).filter(([r]) => fold.get(`${r.segment}|${r.group}`) === f);
-    if (test.length === 0) continue;
-    const fit = fitMessageModel(train);
-    for (const [r, i] of test) out[i] = predict(fit, r.features);
+    const train = rows.filter((r) => fold.get(foldKey(r)) !== f);
+    const testIdx = rows.flatMap((r, i) => (fold.get(foldKey(r)) === f ? [i] : []));
+    if (testIdx.length === 0) continue;
+    const test = testIdx.map((i) => rows[i]!);
+    const ready = prepare ? prepare(train, test) : { train: [...train], test };
+    const fit = fitMessageModel(ready.train);
+    ready.test.forEach((r, j) => {
+      out[testIdx[j]!] = predict(fit, r.features);
+    });
   }
   return out;
 }
