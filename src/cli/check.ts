@@ -46,6 +46,9 @@ async function readImageFile(file: string): Promise<ImagePart> {
       size += bytesRead;
     }
     return { bytes: buf.subarray(0, size) };
+  } catch (err) {
+    // A folder opens on Linux and fails on the first read (EISDIR).
+    throw new InputFileError(file, (err as NodeJS.ErrnoException).code, 'image');
   } finally {
     await handle.close();
   }
