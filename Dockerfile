@@ -14,16 +14,21 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json ./
+COPY package.json tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY prompts ./prompts
 COPY knowledge ./knowledge
-RUN mkdir -p /data && chown node:node /data
+# Compile the CLI and parse the knowledge YAML now, while the image can still be written: at run time the
+# `node` user reads both caches (node_modules/.cache/anshin) and never compiles or parses YAML at start.
+RUN node bin/anshin.mjs check "build-time warm-up" > /dev/null \
+ && mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Readiness, not liveness alone: /readyz answers 200 only while the store answers and the server is not
+# shutting down (src/app.ts).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 ENTRYPOINT ["node", "bin/anshin.mjs"]
 CMD ["serve"]

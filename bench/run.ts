@@ -4,6 +4,10 @@ import { benchJudge } from './judge.ts';
 type Bench = { name: string; run: () => Promise<Record<string, number | string>> };
 
 const benches: Bench[] = [
+  {
+    name: 'CLI cold start and idle server memory',
+    run: async () => (await import('./cold-start.ts')).benchColdStart(),
+  },
   { name: 'local judge', run: benchJudge },
   { name: 'threat-intel import', run: async () => (await import('./intel.ts')).benchIntel() },
   { name: 'screenshot OCR', run: async () => (await import('./ocr.ts')).benchOcr() },

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx anshin …` works right after `npm ci`
-// with no build step to remember.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript sources, compiled once and cached (./compiled.mjs), so `npx anshin …` works right after
+// `npm ci` with no build step to remember, and starts fast.
+import { loadMain } from './compiled.mjs';
 
-register();
-const { main } = await import('../src/main.ts');
+const { main } = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

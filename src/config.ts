@@ -75,3 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+/** Every variable loadConfig reads: a child process that must not inherit the caller's setup drops these. */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape) as readonly (keyof Config)[];

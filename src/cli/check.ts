@@ -9,7 +9,7 @@ import { createConsultant } from '../consult/consultant.ts';
 import { renderVerdictText } from '../consult/render.ts';
 import type { Lang } from '../domain.ts';
 import { MAX_IMAGE_BYTES } from '../image/limits.ts';
-import { UsageError } from './errors.ts';
+import { InputFileError, UsageError } from './errors.ts';
 import type { CommandIo } from './io.ts';
 
 /** Largest input read from stdin for one message; extraction reads only the first 20,000 characters anyway. */
@@ -23,7 +23,11 @@ export const CHECK_USAGE = `Usage: anshin check [TEXT] [--json] [--lang ja|en]
        anshin check --image FILE [--image FILE]… [TEXT] [--json]
        anshin check --jsonl < lines.jsonl     (lines: {"id":…,"text":…})
 Judges a message. Without TEXT (and without --image), reads the message from standard input.
---image reads a screenshot (JPEG, PNG, WebP): its text and any QR code are judged with TEXT.`;
+--image reads a screenshot (JPEG, PNG, WebP): its text and any QR code are judged with TEXT.
+--jsonl writes one line per line in, in order: {"id":…,"verdict":{…}}, or {"id":…,"error":"…"} for a bad
+or blank line (the run goes on).
+--json prints the verdict as JSON; --lang answers in Japanese (ja) or English (en) instead of the message's language.
+Exit codes: 0 judged (whatever the verdict), 1 an --image file cannot be read, 2 a usage error.`;
 
 /** Reads one image file, at most one byte past the limit so the reader can say it is too large. */
 async function readImageFile(file: string): Promise<ImagePart> {
@@ -31,7 +35,7 @@ async function readImageFile(file: string): Promise<ImagePart> {
   try {
     handle = await open(file, 'r');
   } catch (err) {
-    throw new UsageError(`cannot read image ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new InputFileError(file, (err as NodeJS.ErrnoException).code, 'image');
   }
   try {
     const buf = Buffer.alloc(MAX_IMAGE_BYTES + 1);
@@ -42,6 +46,9 @@ async function readImageFile(file: string): Promise<ImagePart> {
       size += bytesRead;
     }
     return { bytes: buf.subarray(0, size) };
+  } catch (err) {
+    // A folder opens on Linux and fails on the first read (EISDIR).
+    throw new InputFileError(file, (err as NodeJS.ErrnoException).code, 'image');
   } finally {
     await handle.close();
   }
@@ -69,7 +76,10 @@ function parseLang(s: string | undefined): Lang | undefined {
   throw new UsageError(`--lang must be ja or en (got "${s}")`);
 }
 
-/** One JSON line in, one out, in order; a bad line yields {"id":…,"error":…} and the run goes on. */
+/** What a blank input line gets: every line in has its line out, so outputs stay aligned with inputs. */
+const EMPTY_LINE = JSON.stringify({ id: null, error: 'empty line' });
+
+/** One JSON line in, one out, in order; a bad or blank line yields {"id":…,"error":…} and the run goes on. */
 export async function runJsonl(consultant: Consultant, io: CommandIo, lang: Lang | undefined): Promise<void> {
   const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const pending: Promise<string>[] = [];
@@ -99,8 +109,7 @@ export async function runJsonl(consultant: Consultant, io: CommandIo, lang: Lang
     }
   };
   for await (const line of rl) {
-    if (line.trim() === '') continue;
-    pending.push(judgeLine(line));
+    pending.push(line.trim() === '' ? Promise.resolve(EMPTY_LINE) : judgeLine(line));
     await flush(false);
   }
   await flush(true);

@@ -9,14 +9,12 @@ import { gatherEvidence, type IntelLookup } from '../evidence/gather.ts';
 import { ArticleIndex } from '../evidence/retrieval.ts';
 import type { WebLists } from '../evidence/url-signals.ts';
 import { extractIndicators } from '../extract/indicators.ts';
-import { createImageReader, type ImageReader, type ImagesReading } from '../image/reader.ts';
+import type { ImageReader, ImagesReading } from '../image/reader.ts';
 import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
-import { createVisionTranscriber } from '../image/vision.ts';
-import { IntelStore } from '../intel/store.ts';
-import { chatModelOptionsOf } from '../judge/chat-model.ts';
+import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { compose } from '../judge/compose.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
-import { createLlmJudge, type LlmJudge } from '../judge/llm.ts';
+import type { LlmJudge } from '../judge/llm.ts';
 import { judgeLocal } from '../judge/local.ts';
 import { type JudgeModel, loadJudgeModel } from '../judge/model.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
@@ -40,8 +38,11 @@ export interface ConsultantParts {
   llm?: LlmJudge;
   /** Extra hosts our answers may link to (the operator's PUBLIC_BASE_URL). */
   extraHosts?: string[];
-  /** Makes the image reader, on the first consultation with pictures (OCR workers start then, not before). */
-  imageReader?: () => ImageReader;
+  /**
+   * Makes the image reader, on the first consultation with pictures (OCR workers start then, not before; the image
+   * libraries load then too, so a text check never pays for them).
+   */
+  imageReader?: () => ImageReader | Promise<ImageReader>;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -70,6 +71,10 @@ function markQrLinks(evidence: Evidence, qrUrls: readonly string[]): Evidence {
   return { ...evidence, indicators: { ...evidence.indicators, urls }, signals };
 }
 
+async function defaultImageReader(): Promise<ImageReader> {
+  return (await import('../image/reader.ts')).createImageReader();
+}
+
 export function createConsultantFrom(parts: ConsultantParts, onClose: () => void = () => {}): LocalConsultant {
   const brandLookup = new BrandIndex(parts.brands);
   const articleIndex = new ArticleIndex(parts.articles);
@@ -84,10 +89,10 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
     ...(parts.intel ? { intel: parts.intel } : {}),
   };
 
-  let imageReader: ImageReader | undefined;
-  const readImages = (req: ConsultRequest) => {
-    imageReader ??= (parts.imageReader ?? (() => createImageReader()))();
-    return imageReader.read(req.images ?? []);
+  let imageReader: Promise<ImageReader> | undefined;
+  const readImages = async (req: ConsultRequest) => {
+    imageReader ??= Promise.resolve((parts.imageReader ?? defaultImageReader)());
+    return (await imageReader).read(req.images ?? []);
   };
 
   const evidenceFor = (text: string, lang?: Lang, qrUrls: readonly string[] = []) => {
@@ -121,7 +126,8 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
     },
     async close() {
       onClose();
-      await imageReader?.close();
+      // A reader that failed to load has nothing to close; the consultation that needed it already said why.
+      await (await imageReader?.catch(() => undefined))?.close();
     },
     async consult(req: ConsultRequest): Promise<Verdict> {
       const started = performance.now();
@@ -172,12 +178,15 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
 export async function createConsultant(opts: { config: Config }): Promise<LocalConsultant> {
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
-  const intel = existsSync(intelFile) ? IntelStore.open(intelFile) : undefined;
+  // What this configuration does not use is not loaded (a cold `anshin check` is mostly module loading):
+  // SQLite only with an intel file, LangChain only with an LLM, the image libraries only with a picture.
+  const intel = existsSync(intelFile) ? (await import('../intel/store.ts')).IntelStore.open(intelFile) : undefined;
   const chat = chatModelOptionsOf(config);
-  const llm = chat ? createLlmJudge(chat) : undefined;
+  const llm = chat ? (await import('../judge/llm.ts')).createLlmJudge(chat) : undefined;
   const extraHosts = config.PUBLIC_BASE_URL ? [new URL(config.PUBLIC_BASE_URL).hostname] : [];
   // LLM_VISION: the model also transcribes pictures; its text is preferred when the OCR is unsure.
-  const vision = chat && config.LLM_VISION ? createVisionTranscriber(chat) : undefined;
+  const vision =
+    chat && config.LLM_VISION ? (await import('../image/vision.ts')).createVisionTranscriber(chat) : undefined;
   return createConsultantFrom(
     {
       brands: loadBrands(),
@@ -188,7 +197,7 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
       ...(intel ? { intel } : {}),
       ...(llm ? { llm } : {}),
       extraHosts,
-      imageReader: () => createImageReader(vision ? { vision } : {}),
+      imageReader: async () => (await import('../image/reader.ts')).createImageReader(vision ? { vision } : {}),
     },
     () => intel?.close(),
   );

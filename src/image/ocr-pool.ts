@@ -104,11 +104,12 @@ export class OcrPool {
     if (slot.worker === null) {
       this.#langPath ??= ensureLangPath();
       // cacheMethod 'none': otherwise tesseract.js writes traineddata into the working directory (STACK.md).
-      const started = createWorker(OCR_LANGS.join('+'), OEM.LSTM_ONLY, {
-        langPath: this.#langPath,
-        gzip: true,
-        cacheMethod: 'none',
-      }).then(async (w) => {
+      const started = createWorker(
+        OCR_LANGS.join('+'),
+        OEM.LSTM_ONLY,
+        { langPath: this.#langPath, gzip: true, cacheMethod: 'none' },
+        INIT_PARAMETERS,
+      ).then(async (w) => {
         // Screenshots carry no DPI; without one tesseract guesses and warns on every picture.
         await w.setParameters({ user_defined_dpi: SCREEN_DPI });
         return w;
@@ -169,6 +170,16 @@ export class OcrPool {
     }
   }
 }
+
+/**
+ * Set when a worker starts (init-only parameters cannot be changed later). The jpn model's own config asks for a
+ * sub-language, `tessedit_load_sublangs jpn_vert` (vertical Japanese), which is not shipped with it: tesseract
+ * tried to load it, failed, and printed "Error opening data file ./.traineddata … Failed loading language ''"
+ * on every worker start. Phone screenshots are horizontal; asking for no sub-language keeps it quiet and
+ * reads the same. https://tesseract-ocr.github.io/tessdoc/tess3/ControlParams.html
+ */
+// As tesseract config-file text ("name value" lines): tesseract.js's typings list only a few init parameters.
+const INIT_PARAMETERS = 'tessedit_load_sublangs \n';
 
 /** Phone screenshots are about this dense once scaled for OCR; tesseract only needs a plausible figure. */
 const SCREEN_DPI = '300';

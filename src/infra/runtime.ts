@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import { loadIdHashKey, PersonIds } from './ids.ts';
 import { Metrics } from './metrics.ts';
-import { BullQueue, type BullQueueOptions } from './queue/bullmq.ts';
+import type { BullQueueOptions } from './queue/bullmq.ts';
 import { EmbeddedQueue } from './queue/embedded.ts';
 import type { JobQueue } from './queue/queue.ts';
-import { RedisStore } from './store/redis.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 
@@ -43,6 +42,11 @@ export async function openRuntime<T>(
   let store: Store;
   let queue: JobQueue<T>;
   if (config.REDIS_URL !== undefined) {
+    // Loaded only here: the default setup (embedded store) never pays for node-redis and BullMQ.
+    const [{ RedisStore }, { BullQueue }] = await Promise.all([
+      import('./store/redis.ts'),
+      import('./queue/bullmq.ts'),
+    ]);
     store = await RedisStore.connect({ url: config.REDIS_URL, prefix: opts.redisPrefix ?? REDIS_KEY_PREFIX });
     queue = new BullQueue<T>({ url: config.REDIS_URL, prefix: opts.bullPrefix ?? BULLMQ_PREFIX, ...opts.bull });
   } else {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IntelHit } from '../domain.ts';
 import { defangHost, defangUrl } from '../extract/defang.ts';
-import { type ImportReport, IntelFileError, importJpcert, importList } from './import.ts';
+import { expandPaths, type ImportReport, IntelFileError, importJpcert, importList } from './import.ts';
 import { toPhoneIndicator, toUrlIndicator } from './indicators.ts';
 import { IntelStore } from './store.ts';
 
@@ -17,7 +17,7 @@ export interface IntelIo {
 
 export const INTEL_DB_FILE = 'intel.db';
 
-const USAGE = `Usage:
+export const INTEL_USAGE = `Usage:
   anshin intel import --format jpcert|list [--source NAME] FILE_OR_FOLDER…
   anshin intel stats
   anshin intel lookup URL_OR_PHONE…
@@ -49,7 +49,7 @@ export async function intelCommand(argv: string[], io: IntelIo): Promise<number>
       case 'help':
       case '--help':
       case '-h':
-        io.stdout.write(USAGE);
+        io.stdout.write(INTEL_USAGE);
         return 0;
       case undefined:
         throw new UsageError('intel needs a command: import, stats or lookup.');
@@ -58,7 +58,7 @@ export async function intelCommand(argv: string[], io: IntelIo): Promise<number>
     }
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
-      io.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+      io.stderr.write(`${(err as Error).message}\n\n${INTEL_USAGE}`);
       return 2;
     }
     if (err instanceof IntelFileError) {
@@ -82,10 +82,12 @@ async function runImport(args: string[], dbFile: string, io: IntelIo): Promise<n
   if (positionals.length === 0) throw new UsageError('intel import needs at least one file or folder.');
   if (values.source !== undefined && values.source.trim() === '') throw new UsageError('--source must not be empty.');
 
+  // Every input is found before the store is opened: a wrong path leaves no empty intel.db behind.
+  const files = await expandPaths(positionals, values.format === 'jpcert' ? '.csv' : '.txt');
   const store = IntelStore.open(dbFile);
   try {
     const importer = values.format === 'jpcert' ? importJpcert : importList;
-    const report = await importer(store, positionals, values.source === undefined ? {} : { source: values.source });
+    const report = await importer(store, files, values.source === undefined ? {} : { source: values.source });
     io.stdout.write(`${describeReport(report)}\n`);
     return 0;
   } finally {

@@ -172,7 +172,7 @@ function openText(file: string): fs.ReadStream {
 }
 
 /** Files as given, folders searched (recursively, sorted) for `ext`. Fails before importing anything. */
-async function expandPaths(inputs: string[], ext: string): Promise<string[]> {
+export async function expandPaths(inputs: string[], ext: string): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     let stat: fs.Stats;

@@ -2,7 +2,7 @@
 // "## system" and a "## user" section. One reader for all of them, read once and cached.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached } from '../knowledge/yaml-cache.ts';
 
 export interface PromptFile {
   /** From the front matter, e.g. "judge.v1"; recorded with every call. */
@@ -35,7 +35,7 @@ export function loadPromptFile(file: string, placeholders: readonly string[]): P
   }
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(raw);
   if (!fm) throw new PromptFileError(`${file} must start with front matter (---, version: …, ---)`);
-  const version = (parseYaml(fm[1] ?? '') as { version?: unknown } | null)?.version;
+  const version = (parseYamlCached(fm[1] ?? '') as { version?: unknown } | null)?.version;
   if (typeof version !== 'string' || version.trim() === '') {
     throw new PromptFileError(`${file}: the front matter needs a "version:" such as judge.v1`);
   }

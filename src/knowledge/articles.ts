@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Contact, Lang, ScamType } from '../domain.ts';
 import { LANGS, SCAM_TYPES } from '../domain.ts';
+import { parseYamlCached } from './yaml-cache.ts';
 
 /** <repo>/knowledge/articles, resolved from this module so it does not depend on the working directory. */
 export const DEFAULT_ARTICLES_DIR = fileURLToPath(new URL('../../knowledge/articles', import.meta.url));
@@ -120,7 +120,7 @@ export function parseArticle(source: string, file: string, expected?: { id: stri
   if (m === null) throw new ArticleError(file, '(front matter)', 'the file must start with a --- line');
   let data: unknown;
   try {
-    data = parseYaml(m[1] ?? '');
+    data = parseYamlCached(m[1] ?? '');
   } catch (err) {
     throw new ArticleError(file, '(front matter)', `not valid YAML: ${(err as Error).message}`);
   }

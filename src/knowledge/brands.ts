@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseTld } from 'tldts';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseYamlCached } from './yaml-cache.ts';
 
 export const BRAND_CATEGORIES = [
   'bank',
@@ -116,7 +116,7 @@ export class BrandRegistryError extends Error {
 export function loadBrands(file: string = DEFAULT_BRANDS_FILE): Brand[] {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYamlCached(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new BrandRegistryError(`brand registry ${file} could not be read: ${(err as Error).message}`);
   }

@@ -10,7 +10,6 @@ import { LANGS, type Lang } from '../domain.ts';
 import { loadIdHashKey, PersonIds } from '../infra/ids.ts';
 import { createLogger } from '../infra/log.ts';
 import { REDIS_KEY_PREFIX, SQLITE_FILE } from '../infra/runtime.ts';
-import { RedisStore } from '../infra/store/redis.ts';
 import { SqliteStore } from '../infra/store/sqlite.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { OfferChannel } from '../offers/offers.ts';
@@ -35,7 +34,7 @@ export interface TipsCommandOverrides {
 
 export async function openTipsStore(config: Config): Promise<Store> {
   return config.REDIS_URL !== undefined
-    ? RedisStore.connect({ url: config.REDIS_URL, prefix: REDIS_KEY_PREFIX })
+    ? (await import('../infra/store/redis.ts')).RedisStore.connect({ url: config.REDIS_URL, prefix: REDIS_KEY_PREFIX })
     : new SqliteStore({ file: path.join(config.DATA_DIR, SQLITE_FILE) });
 }
 

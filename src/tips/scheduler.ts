@@ -7,8 +7,7 @@
 //   the week's lease and done marker (deliver.ts) let one of them send, once.
 // Either way the send's own guarantees hold (at most one tip per person and week); the scheduler only
 // decides when to try. close() stops a running send between two batches; the next run resumes it.
-import { createNodeRedisClient, type Job, Queue, Worker } from 'bullmq';
-import { createClient } from 'redis';
+import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import type { Log } from '../infra/log.ts';
 import { BULLMQ_PREFIX } from '../infra/runtime.ts';
@@ -110,13 +109,17 @@ export function startEmbeddedScheduler(opts: TipsSchedulerOptions, cron: CronPat
   };
 }
 
-function nodeRedis(url: string) {
-  const raw = createClient({ url });
-  raw.on('error', () => {});
-  return createNodeRedisClient(raw);
-}
-
 async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Promise<TipsScheduler> {
+  // Loaded only in Redis mode: the default setup never pays for BullMQ and node-redis.
+  const [{ createNodeRedisClient, Queue, Worker }, { createClient }] = await Promise.all([
+    import('bullmq'),
+    import('redis'),
+  ]);
+  const nodeRedis = (u: string) => {
+    const raw = createClient({ url: u });
+    raw.on('error', () => {});
+    return createNodeRedisClient(raw);
+  };
   const prefix = opts.bullPrefix ?? BULLMQ_PREFIX;
   const queue = new Queue(TIPS_QUEUE, { connection: nodeRedis(url), prefix });
   queue.on('error', () => {});

@@ -5,14 +5,14 @@ import { buildAllowedContacts } from '../consult/allowed.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import type { Store } from '../infra/store/store.ts';
-import { chatModelOptionsOf } from '../judge/chat-model.ts';
+import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { loadOffers, type Offer } from '../offers/offers.ts';
 import { type DeliverDeps, type DeliveryReport, deliverEdition, type TipSenders } from './deliver.ts';
 import { type EditionDeps, editionFor } from './edition.ts';
 import { LineMulticaster } from './line-multicast.ts';
-import { createTipPolisher, type TipPolisher } from './polish.ts';
+import type { TipPolisher } from './polish.ts';
 import { TwilioTipSender } from './twilio-send.ts';
 
 export interface TipsServiceOptions {
@@ -55,6 +55,17 @@ export function sendersFromConfig(config: Config, perSecond: number): TipSenders
   return senders;
 }
 
+/**
+ * The polisher, its module (LangChain) loaded now in the background rather than at import: a setup with no LLM
+ * never loads it, and one with an LLM does not wait for it to start.
+ */
+function lazyPolisher(make: () => Promise<TipPolisher>): TipPolisher {
+  const made = make();
+  // Seen by the first polish(), which rethrows it; not an unhandled rejection meanwhile.
+  made.catch(() => {});
+  return { polish: async (tip) => (await made).polish(tip) };
+}
+
 export function createTipsService(opts: TipsServiceOptions): TipsService {
   const { config } = opts;
   const articles = opts.articles ?? loadArticles();
@@ -64,10 +75,8 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
   else {
     const chat = chatModelOptionsOf(config);
     if (chat) {
-      polisher = createTipPolisher({
-        ...chat,
-        allowed: buildAllowedContacts(new BrandIndex(loadBrands()), [...articles], extraHosts),
-      });
+      const allowed = buildAllowedContacts(new BrandIndex(loadBrands()), [...articles], extraHosts);
+      polisher = lazyPolisher(async () => (await import('./polish.ts')).createTipPolisher({ ...chat, allowed }));
     }
   }
   const editionDeps: EditionDeps = {

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from '../helpers/child-env.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const ENV = { DATA_DIR: '/nonexistent-anshin-cli-test', LOG_LEVEL: 'silent' };
@@ -58,7 +59,7 @@ describe('anshin check', () => {
 });
 
 describe('anshin check --jsonl', () => {
-  it('one line out per line in, in order; bad lines yield an error and the run goes on', async () => {
+  it('one line out per line in, in order; bad and blank lines yield an error and the run goes on', async () => {
     const lines = [
       JSON.stringify({ id: 1, text: SAGAWA }),
       'this is not json',
@@ -66,7 +67,7 @@ describe('anshin check --jsonl', () => {
       JSON.stringify([1, 2]),
       JSON.stringify({ id: 4, text: '明日10時に駅で待ってるね' }),
       '',
-      JSON.stringify({ id: 5, text: '' }),
+      JSON.stringify({ id: 6, text: '' }),
     ].join('\n');
     const r = await run(['check', '--jsonl'], lines);
     expect(r.code).toBe(0);
@@ -74,7 +75,7 @@ describe('anshin check --jsonl', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(out).toHaveLength(6);
+    expect(out).toHaveLength(7);
     expect(out[0]).toMatchObject({ id: 1, verdict: { level: 'danger', scamType: 'delivery_sms', judgedBy: 'local' } });
     expect(out[0].verdict.reasons.length).toBeGreaterThan(0);
     expect(out[0].verdict.advice.length).toBeGreaterThan(0);
@@ -82,7 +83,18 @@ describe('anshin check --jsonl', () => {
     expect(out[2]).toEqual({ id: 'b', error: '"text" must be a string' });
     expect(out[3]).toEqual({ id: null, error: 'each line must be a JSON object' });
     expect(out[4]).toMatchObject({ id: 4, verdict: { level: 'low' } });
-    expect(out[5]).toMatchObject({ id: 5, verdict: { level: 'unknown' } });
+    expect(out[5]).toEqual({ id: null, error: 'empty line' });
+    expect(out[6]).toMatchObject({ id: 6, verdict: { level: 'unknown' } });
+  });
+
+  it('keeps blank and whitespace-only lines in place, with CRLF line ends too', async () => {
+    const lines = ['', JSON.stringify({ id: 1, text: 'x' }), '   ', '\t', JSON.stringify({ id: 2, text: 'y' })];
+    const r = await run(['check', '--jsonl'], `${lines.join('\r\n')}\r\n`);
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id ?? o.error)).toEqual(['empty line', 1, 'empty line', 'empty line', 2]);
   });
 
   it('--jsonl with TEXT is a usage error', async () => {
@@ -93,7 +105,7 @@ describe('anshin check --jsonl', () => {
 describe('the bin, as a new user runs it', () => {
   it('npx anshin check works with no build step', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/anshin.mjs', 'check', SAGAWA], {
-      env: { ...process.env, DATA_DIR: '/nonexistent-anshin-cli-test', OPENAI_API_KEY: '' },
+      env: childEnv({ DATA_DIR: '/nonexistent-anshin-cli-test' }),
     });
     expect(stdout).toContain('危険');
   });

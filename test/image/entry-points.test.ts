@@ -47,10 +47,18 @@ describe('anshin check --image', () => {
     expect(r.out).toContain('画像として開けないファイルでした');
   });
 
-  it('a missing file is a usage error', async () => {
-    const r = await run(['check', '--image', path.join(dir, 'missing.png')]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('cannot read image');
+  it('a missing file exits 1 and says which file (README: missing files exit 1)', async () => {
+    const missing = path.join(dir, 'missing.png');
+    const r = await run(['check', '--image', missing]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`cannot read image ${missing}: no such file`);
+    expect(r.out).toBe('');
+  });
+
+  it('a folder given as --image exits 1 too', async () => {
+    const r = await run(['check', '--image', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('it is a folder');
   });
 });
 

@@ -58,6 +58,16 @@ describe('anshin intel', () => {
     const r = await run('import', '--format', 'jpcert', missing);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`Cannot read ${missing}: no such file or folder.`);
+    // Nothing was made on the way: no empty store, no folder.
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('makes no store when one of several feeds is missing, even after a good one', async () => {
+    const good = path.join(dir, 'good.txt');
+    fs.writeFileSync(good, 'sagawa-xx.top\n');
+    const r = await run('import', '--format', 'list', good, path.join(dir, 'missing.txt'));
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(path.join(dataDir, 'intel.db'))).toBe(false);
   });
 
   it('exits 1 and says how to fill the store when looking up before any import', async () => {

@@ -19,6 +19,7 @@ import { runTipsCommand } from '../../src/tips/command.ts';
 import { recordConsultation } from '../../src/tips/trends.ts';
 import { isoWeekOf } from '../../src/tips/week.ts';
 import { until } from '../conversation/harness.ts';
+import { childEnv } from '../helpers/child-env.ts';
 import { FAKE_LINE_TOKEN, FakeLineMulticast } from './fake-line-multicast.ts';
 
 const WEEK = '2026-W48';
@@ -95,7 +96,7 @@ describe('anshin tips send', () => {
     // LINE accepts the second multicast and never answers: the sender is killed while it waits.
     line.hangAt = 2;
     const child = spawn(process.execPath, ['bin/anshin.mjs', 'tips', 'send', '--week', WEEK], {
-      env: { ...process.env, ...env },
+      env: childEnv(env),
       stdio: 'ignore',
     });
     const exited = new Promise<void>((r) => child.on('exit', () => r()));

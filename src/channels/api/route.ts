@@ -24,9 +24,12 @@ const ImagesField = z
   .max(MAX_IMAGES_PER_CONSULTATION, `send at most ${MAX_IMAGES_PER_CONSULTATION} images`)
   .optional();
 
+/** The answer to a request with nothing to judge: {}, {"lang":"ja"}, {"text":""} or an empty form. */
+export const NOTHING_TO_CHECK = 'Send text or an image to check, such as {"text": "…"} or {"images": ["<base64>"]}.';
+
 const CheckBody = z
   .object({ text: TextField.optional(), lang: LangField, images: ImagesField })
-  .refine((b) => b.text !== undefined || (b.images?.length ?? 0) > 0, { message: '"text" must be a string' });
+  .refine((b) => b.text !== undefined || (b.images?.length ?? 0) > 0, { message: NOTHING_TO_CHECK });
 
 const DATA_URL_RE = /^data:([\w.+-]+\/[\w.+-]+);base64,/;
 const BASE64_RE = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
@@ -128,7 +131,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
       }
       const checked = z.object({ text: TextField, lang: LangField }).safeParse({ text, lang });
       if (!checked.success) return bad(checked.error.issues.map((i) => i.message).join('; '));
-      if (checked.data.text.trim() === '' && images.length === 0) return bad('"text" or an image is required');
+      if (checked.data.text.trim() === '' && images.length === 0) return bad(NOTHING_TO_CHECK);
       const l = checked.data.lang;
       const verdict = await opts.consultant.consult({
         text: checked.data.text,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.ts';
+import { NOTHING_TO_CHECK } from '../../../src/channels/api/route.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createConsultant, type LocalConsultant } from '../../../src/consult/consultant.ts';
 
@@ -21,6 +22,18 @@ const post = (payload: string | object, contentType = 'application/json') =>
   app.inject({ method: 'POST', url: '/v1/check', payload, headers: { 'content-type': contentType } });
 
 describe('POST /v1/check', () => {
+  it.each([
+    ['{}', {}],
+    ['only a lang', { lang: 'ja' }],
+    ['empty text', { text: '' }],
+    ['blank text', { text: ' \n ' }],
+    ['no images', { images: [] }],
+  ])('%s → 400 asking for text or an image', async (_name, payload) => {
+    const r = await post(payload);
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toEqual({ error: NOTHING_TO_CHECK });
+  });
+
   it('returns the Verdict for a message', async () => {
     const r = await post({
       text: '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました http://sagawa-xx.top/',

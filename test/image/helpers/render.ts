@@ -1,12 +1,16 @@
 // Test screenshots drawn from text: an SVG laid out like a phone's SMS screen, rendered to PNG by sharp
-// (librsvg, fonts through fontconfig). Japanese needs a CJK font: Debian's fonts-noto-cjk (.ci/run installs it).
+// (librsvg, fonts through fontconfig). Japanese is drawn with the test font (test/helpers/fonts.ts), set here
+// too so that a bench or script drawing screenshots gets it without the vitest config.
 import sharp from 'sharp';
+import { TEST_FONT_FAMILY, useTestFonts } from '../../helpers/fonts.ts';
 import { encodeQr } from './qr-encode.ts';
+
+useTestFonts();
 
 /** An iPhone-size screenshot (3x scale) in pixels. */
 export const PHONE_WIDTH_PX = 1170;
 export const PHONE_HEIGHT_PX = 2532;
-const FONT = "'Noto Sans CJK JP', 'Noto Sans CJK', sans-serif";
+const FONT = `'${TEST_FONT_FAMILY}', sans-serif`;
 const BUBBLE_X_PX = 60;
 const BUBBLE_PAD_PX = 40;
 const BUBBLE_TOP_PX = 420;
