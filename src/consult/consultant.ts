@@ -15,13 +15,14 @@ import { IntelStore } from '../intel/store.ts';
 import { chatModelOptionsOf } from '../judge/chat-model.ts';
 import { compose } from '../judge/compose.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
-import { createLlmJudge, type LlmJudge } from '../judge/llm.ts';
+import { createLlmJudge, type LlmJudge, type LlmResult } from '../judge/llm.ts';
 import { judgeLocal } from '../judge/local.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { type Brand, BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { isUnderAny, loadWellKnown } from '../knowledge/well-known.ts';
 import { buildAllowedContacts } from './allowed.ts';
 import type { Consultant, ConsultRequest } from './api.ts';
+import type { JudgeStats } from './judge-stats.ts';
 import { detectLang } from './lang.ts';
 
 export interface ConsultantParts {
@@ -35,6 +36,8 @@ export interface ConsultantParts {
   extraHosts?: string[];
   /** Makes the image reader, on the first consultation with pictures (OCR workers start then, not before). */
   imageReader?: () => ImageReader;
+  /** Anonymous weekly counts of who judged and how the LLM did (the operator's console). */
+  judgeStats?: JudgeStats;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -122,8 +125,10 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
         : found.timings;
       const local = judgeLocal(evidence, lang, articleIndex);
       let verdict = local;
+      let llmResult: LlmResult | undefined;
       if (parts.llm && local.level !== 'unknown') {
         const result = await parts.llm.judge({ evidence, local, lang });
+        llmResult = result;
         verdict = result.ok
           ? applyGuards({
               local,
@@ -140,6 +145,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
             })
           : fallbackVerdict(local, result.reason);
       }
+      await parts.judgeStats?.record(verdict, llmResult);
       if (reading) {
         const readFromImages = readFromImagesOf(reading);
         verdict = {
@@ -154,7 +160,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
 }
 
 /** The consultant for a configuration: knowledge from knowledge/, intel from DATA_DIR/intel.db when present. */
-export async function createConsultant(opts: { config: Config }): Promise<LocalConsultant> {
+export async function createConsultant(opts: { config: Config; judgeStats?: JudgeStats }): Promise<LocalConsultant> {
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
   const intel = existsSync(intelFile) ? IntelStore.open(intelFile) : undefined;
@@ -172,6 +178,7 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
       ...(llm ? { llm } : {}),
       extraHosts,
       imageReader: () => createImageReader(vision ? { vision } : {}),
+      ...(opts.judgeStats ? { judgeStats: opts.judgeStats } : {}),
     },
     () => intel?.close(),
   );
