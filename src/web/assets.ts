@@ -32,13 +32,16 @@ label{display:block;font-weight:700;margin:.3rem 0 .4rem}
 .hint{display:block;font-weight:400;color:#444;font-size:1.05rem}
 textarea{width:100%;min-height:10rem;font:inherit;font-size:1.2rem;line-height:1.6;padding:.7rem;border:2px solid #767676;
 border-radius:.5rem;background:#fff;color:#1a1a1a;resize:vertical}
-input[type=file]{font:inherit;font-size:1.1rem;width:100%;padding:.6rem 0;min-height:48px}
+input[type=file]{font:inherit;font-size:1.1rem;width:100%;padding:.4rem 0;min-height:48px}
+input[type=file]::file-selector-button{font:inherit;font-weight:700;padding:.6rem 1rem;margin-right:.8rem;min-height:48px;
+border:2px solid #1a56db;border-radius:.5rem;background:#fff;color:#1a56db;cursor:pointer}
 .field{margin-bottom:1.1rem}
 button.go{display:block;width:100%;min-height:3.6rem;font:inherit;font-size:1.4rem;font-weight:700;color:#fff;
 background:#1a56db;border:0;border-radius:.6rem;cursor:pointer}
 button.go:disabled{background:#5a6e9c}
 .note{font-size:1.05rem;color:#333;margin:.8rem 0 0}
-.status{font-weight:700;margin:.8rem 0 0;min-height:1.7em}
+.status{font-weight:700;margin:.8rem 0 0}
+.status:empty{margin:0}
 .answer{margin-top:1.4rem}
 .answer:focus{outline:none}
 .card{background:#fff;border-radius:.8rem;overflow:hidden;box-shadow:0 1px 4px rgba(0,0,0,.2)}
@@ -60,8 +63,9 @@ ${levelRules}
 .console .wrap{max-width:72rem}
 .console h1{font-size:1.5rem}
 .console h2{font-size:1.2rem;border-bottom:2px solid #d0d0d0;padding-bottom:.2rem}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}
-.panel{background:#fff;border-radius:.6rem;padding:.8rem 1rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(20rem,100%),1fr));gap:1rem}
+.panel{background:#fff;border-radius:.6rem;padding:.8rem 1rem;box-shadow:0 1px 3px rgba(0,0,0,.12);min-width:0;overflow-x:auto}
+caption{text-align:left;font-weight:700;padding:.5rem 0 .2rem}
 .panel h3{font-size:1.05rem;margin:.2rem 0 .5rem}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.8rem}
 .tile{background:#fff;border-radius:.6rem;padding:.7rem .9rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
@@ -69,6 +73,7 @@ ${levelRules}
 .tile span{color:#444}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e0e0e0;vertical-align:top}
+th.week{white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 svg{max-width:100%;height:auto;display:block}
 pre.tip{white-space:pre-wrap;font-family:inherit;background:#f4f4f1;border-radius:.4rem;padding:.6rem .8rem;margin:.3rem 0}

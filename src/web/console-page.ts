@@ -147,7 +147,7 @@ export function renderConsole(d: ConsoleData, o: ConsolePageOptions): string {
     .reverse()
     .map(
       (t) =>
-        `<tr><th scope="row">${esc(t.week)}</th><td class="n">${n(t.total)}</td>${channels.map((c) => `<td class="n">${n(t.byChannel[c] ?? 0)}</td>`).join('')}<td class="n">${n(t.byLevel.danger ?? 0)}</td><td class="n">${n(t.byLevel.caution ?? 0)}</td></tr>`,
+        `<tr><th scope="row" class="week">${esc(t.week)}</th><td class="n">${n(t.total)}</td>${channels.map((c) => `<td class="n">${n(t.byChannel[c] ?? 0)}</td>`).join('')}<td class="n">${n(t.byLevel.danger ?? 0)}</td><td class="n">${n(t.byLevel.caution ?? 0)}</td></tr>`,
     )
     .join('');
   const tip = d.tip;

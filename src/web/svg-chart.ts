@@ -18,7 +18,7 @@ export function columnChart(points: readonly Point[], title: string): string {
   const width = 640;
   const height = 220;
   const top = 24;
-  const bottom = 34;
+  const bottom = 38;
   const left = 8;
   const slot = (width - 2 * left) / Math.max(1, points.length);
   const barW = Math.max(4, slot * 0.62);
@@ -31,8 +31,8 @@ export function columnChart(points: readonly Point[], title: string): string {
       const y = top + plotH - h;
       const cx = x + barW / 2;
       return `<rect x="${x.toFixed(1)}" y="${y}" width="${barW.toFixed(1)}" height="${h}" fill="${BAR_COLOR}" rx="2"/>
-<text x="${cx.toFixed(1)}" y="${y - 6}" text-anchor="middle" font-size="13" fill="${TEXT_COLOR}">${fmt(p.value)}</text>
-<text x="${cx.toFixed(1)}" y="${height - 12}" text-anchor="middle" font-size="12" fill="${TEXT_COLOR}">${escapeHtml(p.label)}</text>`;
+<text x="${cx.toFixed(1)}" y="${y - 6}" text-anchor="middle" font-size="16" fill="${TEXT_COLOR}">${fmt(p.value)}</text>
+<text x="${cx.toFixed(1)}" y="${height - 12}" text-anchor="middle" font-size="15" fill="${TEXT_COLOR}">${escapeHtml(p.label)}</text>`;
     })
     .join('\n');
   const id = `t${Math.abs(hashOf(title))}`;

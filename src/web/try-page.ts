@@ -91,7 +91,7 @@ export function renderTryPage(s: TryPageState): string {
 <input type="file" id="image" name="image" accept="image/png,image/jpeg,image/webp" aria-describedby="image-hint"></div>
 <button class="go" type="submit">${escapeHtml(t.submit)}</button>
 <p class="status" id="status" role="status" aria-live="polite"></p>
-<p class="note">${escapeHtml(t.privacy)}${s.countedInTrends ? ` ${escapeHtml(t.privacyCounted)}` : ''}</p>
+<p class="note">${escapeHtml(t.privacy)}${s.countedInTrends ? `${s.lang === 'en' ? ' ' : ''}${escapeHtml(t.privacyCounted)}` : ''}</p>
 </form>
 <section class="answer" id="answer" tabindex="-1" aria-live="polite">${s.answerHtml ?? ''}</section>
 </main>

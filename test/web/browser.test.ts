@@ -79,7 +79,7 @@ describe.skipIf(CHROMIUM === undefined)('the try page and the console in Chromiu
           await a11y(b, `${vp.name} try page`);
           // A marker that a reload would wipe: the answers below must arrive in place.
           await page.evaluate(() => {
-            (window as unknown as { stillHere: boolean }).stillHere = true;
+            (globalThis as unknown as { stillHere: boolean }).stillHere = true;
           });
 
           await page.getByRole('button', { name: '調べる' }).click();
@@ -124,7 +124,7 @@ describe.skipIf(CHROMIUM === undefined)('the try page and the console in Chromiu
           expect(await page.locator('.card .read').textContent()).toContain('nta-go-jp[.]xyz');
           await screenshot(page, `${vp.name}-5-screenshot-danger`);
 
-          expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+          expect(await page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
           await page.getByRole('link', { name: 'English' }).click();
           await page.waitForURL(/lang=en/);

@@ -98,10 +98,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    // Runs in the page, where axe-core has just defined window.axe (this file is type-checked without the DOM lib).
+    const g = globalThis as unknown as {
+      axe: { run: (ctx: unknown, o: object) => Promise<{ violations: unknown[] }> };
+      document: unknown;
+    };
+    const r = await g.axe.run(g.document, { resultTypes: ['violations'] });
     return r.violations as { id: string; impact: string | null; help: string; nodes: unknown[] }[];
   });
   return violations
