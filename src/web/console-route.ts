@@ -49,8 +49,8 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleRouteOpti
     html(reply.header('www-authenticate', 'Bearer realm="anshin console"'), 401, renderLogin(message));
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) req.log.error({ err: { name: err.name, message: err.message } }, 'console failed');
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode <= 599 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err: { name: err.name, message: err.message } }, 'console failed');
     const message =
       status === 413
         ? 'That was too long to be a token.'

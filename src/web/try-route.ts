@@ -126,8 +126,8 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
 
   // Errors before the handler (body too large, a content type no form sends, a broken body) as a page too.
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) req.log.error({ err: { name: err.name, message: err.message } }, 'try page failed');
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode <= 599 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err: { name: err.name, message: err.message } }, 'try page failed');
     const kind: TryErrorKind = status === 413 ? 'tooLarge' : status >= 500 ? 'internal' : 'form';
     return sendError(req, reply, queryLang(req), kind, status === 415 ? 400 : status);
   });
