@@ -64,7 +64,8 @@ ${levelRules}
 .console h1{font-size:1.5rem}
 .console h2{font-size:1.2rem;border-bottom:2px solid #d0d0d0;padding-bottom:.2rem}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(20rem,100%),1fr));gap:1rem}
-.panel{background:#fff;border-radius:.6rem;padding:.8rem 1rem;box-shadow:0 1px 3px rgba(0,0,0,.12);min-width:0;overflow-x:auto}
+.panel{background:#fff;border-radius:.6rem;padding:.8rem 1rem;box-shadow:0 1px 3px rgba(0,0,0,.12);min-width:0}
+.scroll{overflow-x:auto}
 caption{text-align:left;font-weight:700;padding:.5rem 0 .2rem}
 .panel h3{font-size:1.05rem;margin:.2rem 0 .5rem}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.8rem}

@@ -27,6 +27,8 @@ export interface ConsoleSources {
   channels: ChannelStatus;
   articles: readonly Article[];
   offers: readonly Offer[];
+  /** Brand id → name, for the impersonated-brands chart (the registry, knowledge/brands.yaml). */
+  brandNames?: Readonly<Record<string, string>>;
   baseUrl?: string;
   llmModel?: string;
   now?: () => Date;
@@ -66,6 +68,7 @@ export interface ConsoleData {
   subscribers: { total: number; byChannel: Record<string, number>; byLang: Record<string, number>; optedOut: number };
   sends: SendRecord[];
   offers: readonly Offer[];
+  brandNames: Readonly<Record<string, string>>;
   health: Health;
 }
 
@@ -176,5 +179,17 @@ export async function readConsoleData(src: ConsoleSources): Promise<ConsoleData>
     sendRecords(src.store, weeks),
     health(src),
   ]);
-  return { now, tz: TRENDS_TZ, weeks, trends, judge, tip, subscribers, sends, offers: src.offers, health: h };
+  return {
+    now,
+    tz: TRENDS_TZ,
+    weeks,
+    trends,
+    judge,
+    tip,
+    subscribers,
+    sends,
+    offers: src.offers,
+    brandNames: src.brandNames ?? {},
+    health: h,
+  };
 }

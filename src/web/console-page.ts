@@ -65,7 +65,7 @@ function weekRange(week: string): string {
   return `${f(start)} – ${f(end)}`;
 }
 
-function breakdowns(t: WeeklyTrends, title: string): string {
+function breakdowns(t: WeeklyTrends, title: string, brandNames: Readonly<Record<string, string>>): string {
   return `<div class="panel"><h3>${esc(title)}</h3>
 ${barTable(
   points(t.byChannel, (k) => CHANNEL_NAMES[k] ?? k),
@@ -73,7 +73,10 @@ ${barTable(
 )}
 ${barTable(points(t.byLevel, levelLabel), 'By level', levelColor)}
 ${barTable(points(t.byType, typeLabel), 'By scam type')}
-${barTable(points(t.byBrand), 'Most impersonated brands (caution and danger)')}
+${barTable(
+  points(t.byBrand, (k) => brandNames[k] ?? k),
+  'Most impersonated brands (caution and danger)',
+)}
 </div>`;
 }
 
@@ -103,8 +106,15 @@ function offerRows(offers: readonly Offer[], now: Date): string {
     const cls = state === 'in force' ? 'ok' : 'muted';
     return `<tr><td>${esc(o.id)}</td><td>${esc(o.partner)}</td><td>${esc(o.title.en)}</td><td>${esc(o.validFrom.toISOString())}</td><td>${esc(o.validTo.toISOString())}</td><td class="${cls}">${state}</td><td>${esc(o.levels.join(', '))}</td><td>${esc(o.channels.join(', '))}</td></tr>`;
   });
-  return `<table><thead><tr><th scope="col">id</th><th scope="col">partner</th><th scope="col">title</th><th scope="col">from</th><th scope="col">to</th><th scope="col">state</th><th scope="col">levels</th><th scope="col">channels</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return scroll(
+    'Offers',
+    `<table><thead><tr><th scope="col">id</th><th scope="col">partner</th><th scope="col">title</th><th scope="col">from</th><th scope="col">to</th><th scope="col">state</th><th scope="col">levels</th><th scope="col">channels</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+  );
 }
+
+/** A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable). */
+const scroll = (label: string, html: string) =>
+  `<div class="scroll" tabindex="0" role="region" aria-label="${esc(label)}">${html}</div>`;
 
 const okBad = (ok: boolean, yes = 'answering', no = 'not answering') =>
   `<span class="${ok ? 'ok' : 'bad'}">${ok ? yes : no}</span>`;
@@ -115,7 +125,9 @@ function healthPanel(d: ConsoleData): string {
     `<tr><th scope="row">${esc(name)}</th><td>${c.on ? '<span class="ok">on</span>' : `<span class="muted">off (set ${esc(c.missing.join(', '))})</span>`}</td></tr>`;
   const q = h.queue.counts;
   const outbound = Object.entries(h.outbound);
-  return `<div class="panel"><h3>Health</h3><table><tbody>
+  return `<div class="panel"><h3>Health</h3>${scroll(
+    'Health',
+    `<table><tbody>
 <tr><th scope="row">Store (${esc(h.store.kind)})</th><td>${okBad(h.store.ok)} <span class="muted">${h.store.ms} ms</span></td></tr>
 <tr><th scope="row">Queue (${esc(h.queue.kind)})</th><td>${okBad(h.queue.ok)}${q ? ` <span class="muted">waiting ${n(q.waiting)}, active ${n(q.active)}, delayed ${n(q.delayed)}</span>` : ''}</td></tr>
 ${channel('LINE', h.channels.line)}
@@ -123,10 +135,11 @@ ${channel('SMS / WhatsApp (Twilio)', h.channels.twilio)}
 <tr><th scope="row">LLM judge</th><td>${h.llm.on ? `<span class="ok">on</span> <span class="muted">${esc(h.llm.model ?? '')}</span>` : '<span class="muted">off (local judge only; set OPENAI_API_KEY)</span>'}</td></tr>
 </tbody></table>
 <table><caption>Platform calls from this process since it started</caption><tbody>${
-    outbound.length === 0
-      ? '<tr><td class="muted">none</td></tr>'
-      : outbound.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td class="n">${n(v)}</td></tr>`).join('')
-  }</tbody></table></div>`;
+      outbound.length === 0
+        ? '<tr><td class="muted">none</td></tr>'
+        : outbound.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td class="n">${n(v)}</td></tr>`).join('')
+    }</tbody></table>`,
+  )}</div>`;
 }
 
 export interface ConsolePageOptions {
@@ -155,12 +168,15 @@ export function renderConsole(d: ConsoleData, o: ConsolePageOptions): string {
   const sends =
     d.sends.length === 0
       ? '<p class="muted">No weekly tips sent in these weeks.</p>'
-      : `<table><thead><tr><th scope="col">week</th><th scope="col">finished at</th><th scope="col" class="n">LINE</th><th scope="col" class="n">SMS / WhatsApp</th></tr></thead><tbody>${d.sends
-          .map(
-            (s) =>
-              `<tr><td>${esc(s.week)}</td><td>${esc(s.at)}</td><td class="n">${n(s.line)}</td><td class="n">${n(s.twilio)}</td></tr>`,
-          )
-          .join('')}</tbody></table>`;
+      : scroll(
+          'Last sends',
+          `<table><thead><tr><th scope="col">week</th><th scope="col">finished at</th><th scope="col" class="n">LINE</th><th scope="col" class="n">SMS / WhatsApp</th></tr></thead><tbody>${d.sends
+            .map(
+              (s) =>
+                `<tr><td>${esc(s.week)}</td><td>${esc(s.at)}</td><td class="n">${n(s.line)}</td><td class="n">${n(s.twilio)}</td></tr>`,
+            )
+            .join('')}</tbody></table>`,
+        );
   const logout = o.session
     ? '<form class="inline" method="post" action="/console/logout"><button class="btn" type="submit">Log out</button></form>'
     : '';
@@ -179,10 +195,10 @@ export function renderConsole(d: ConsoleData, o: ConsolePageOptions): string {
 
 <h2>Consultations, last ${d.weeks.length} weeks</h2>
 <div class="grid"><div class="panel">${columnChart(weekly, `Consultations per week, ${d.weeks[0]} to ${current.week}`)}</div>
-<div class="panel"><table><caption>Per week</caption><thead><tr><th scope="col">week</th><th scope="col" class="n">total</th>${channels.map((c) => `<th scope="col" class="n">${esc(CHANNEL_NAMES[c] ?? c)}</th>`).join('')}<th scope="col" class="n">danger</th><th scope="col" class="n">caution</th></tr></thead><tbody>${weekRows}</tbody></table></div></div>
+<div class="panel">${scroll('Consultations per week', `<table><caption>Per week</caption><thead><tr><th scope="col">week</th><th scope="col" class="n">total</th>${channels.map((c) => `<th scope="col" class="n">${esc(CHANNEL_NAMES[c] ?? c)}</th>`).join('')}<th scope="col" class="n">danger</th><th scope="col" class="n">caution</th></tr></thead><tbody>${weekRows}</tbody></table>`)}</div></div>
 
 <h2>What is going around</h2>
-<div class="grid">${breakdowns(current, `This week (${current.week})`)}${breakdowns(all, `Last ${d.weeks.length} weeks`)}</div>
+<div class="grid">${breakdowns(current, `This week (${current.week})`, d.brandNames)}${breakdowns(all, `Last ${d.weeks.length} weeks`, d.brandNames)}</div>
 
 <h2>The judge</h2>
 <div class="grid">${judgePanel(currentJudge, `This week (${current.week})`, o.prices)}${judgePanel(allJudge, `Last ${d.weeks.length} weeks`, o.prices)}</div>

@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Consultant } from '../consult/api.ts';
 import type { Runtime } from '../infra/runtime.ts';
 import type { Article } from '../knowledge/articles.ts';
+import { loadBrands } from '../knowledge/brands.ts';
 import type { Offer } from '../offers/offers.ts';
 import { assetRoutes } from './assets.ts';
 import { consoleRoutes } from './console-route.ts';
@@ -52,6 +53,7 @@ export async function webPages(app: FastifyInstance, o: WebPagesOptions): Promis
         channels: o.channels,
         articles: o.articles,
         offers: o.offers,
+        brandNames: Object.fromEntries(loadBrands().map((b) => [b.id, b.name.en])),
         ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
         ...(config.OPENAI_API_KEY ? { llmModel: config.LLM_MODEL } : {}),
       },

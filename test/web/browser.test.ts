@@ -198,7 +198,7 @@ describe.skipIf(CHROMIUM === undefined)('the try page and the console in Chromiu
           expect(await page.locator('#week-total').textContent()).toBe(String(answered));
           const text = (await page.locator('main').textContent()) ?? '';
           expect(text).toContain('Try page (web)');
-          expect(text).toContain('sagawa');
+          expect(text).toContain('Sagawa Express');
           expect(text).toContain('http_error');
           expect(text).toMatch(/Estimated costUSD \d/);
           expect(text).toContain('いま気をつけたい');

@@ -269,7 +269,7 @@ describe('what the console shows', () => {
       expect(r.statusCode).toBe(200);
       expect(r.body).toContain('<b id="week-total">3</b>');
       expect(r.body).toMatch(/Try page \(web\)<\/th><td><svg[\s\S]*?<td class="n">3<\/td>/);
-      expect(r.body).toContain('<th scope="row">sagawa</th>');
+      expect(r.body).toContain('<th scope="row">Sagawa Express</th>');
       expect(r.body).toContain('Subscribers by channel');
       expect(r.body).toMatch(/<th scope="row">LINE<\/th><td><svg[\s\S]*?<td class="n">1<\/td>/);
       expect(r.body).toContain('<svg viewBox');
