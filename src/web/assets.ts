@@ -82,7 +82,7 @@ pre.tip{white-space:pre-wrap;font-family:inherit;background:#f4f4f1;border-radiu
 form.inline{display:inline}
 .btn{font:inherit;padding:.5rem 1rem;min-height:44px;border:2px solid #1a56db;border-radius:.5rem;background:#fff;
 color:#1a56db;font-weight:700;cursor:pointer}
-.login{max-width:26rem;margin:3rem auto;background:#fff;padding:1.2rem;border-radius:.8rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+.login{max-width:26rem;width:calc(100% - 2rem);margin:3rem auto;background:#fff;padding:1.2rem;border-radius:.8rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 .login input[type=password]{width:100%;font:inherit;padding:.6rem;border:2px solid #767676;border-radius:.5rem;min-height:48px}
 .login button{margin-top:1rem}
 `;
