@@ -45,6 +45,9 @@ export async function webApp(
     consultant,
     runtime,
     logger: pino({ level: 'trace' }, sink),
+    // Load shedding is not under test here: on a busy 2-core machine building a second app can stall the
+    // event loop past the default and turn every request into a 503 for a moment.
+    maxEventLoopDelayMs: 60_000,
     ...(o.offers ? { offers: o.offers } : {}),
   });
   return {
