@@ -33,7 +33,8 @@ const login = async (token: string | undefined, headers: Record<string, string> 
     },
     remoteAddress: from,
   });
-  if (r.statusCode >= 500) console.error('console login failed', r.body.slice(0, 300), w.logs().slice(-1500));
+  if (r.statusCode >= 500)
+    console.error('console login failed', r.statusCode, JSON.stringify(r.headers), w.logs().slice(-800));
   return r;
 };
 

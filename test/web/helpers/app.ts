@@ -45,9 +45,10 @@ export async function webApp(
     consultant,
     runtime,
     logger: pino({ level: 'trace' }, sink),
-    // Load shedding is not under test here: on a busy 2-core machine building a second app can stall the
-    // event loop past the default and turn every request into a 503 for a moment.
-    maxEventLoopDelayMs: 60_000,
+    // Load shedding is not under test here, so it is off (0). Building a second app (knowledge loaded
+    // synchronously) can stall the loop for a whole sample interval; under-pressure then reads the empty
+    // histogram as an infinite delay and answers 503 for a moment.
+    maxEventLoopDelayMs: 0,
     ...(o.offers ? { offers: o.offers } : {}),
   });
   return {
