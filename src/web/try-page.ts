@@ -1,6 +1,7 @@
 // GET / — the try-it page: paste a message or choose a screenshot, press one button, read the answer as LINE
 // would show it. Japanese by default, English at /?lang=en. The form posts to / as multipart/form-data, so it
-// works without JavaScript; try.js (assets.ts) sends the same form with fetch and puts the answer in place.
+// works without JavaScript (the action ends in #answer, so the browser lands on the answer); try.js (assets.ts)
+// sends the same form with fetch and puts the answer in place.
 import type { Lang } from '../domain.ts';
 import { escapeHtml, page } from './layout.ts';
 
@@ -82,7 +83,7 @@ export function renderTryPage(s: TryPageState): string {
 <main>
 <h1>${escapeHtml(t.heading)}</h1>
 <p class="lead">${escapeHtml(t.lead)}</p>
-<form class="check" id="check-form" method="post" action="/" enctype="multipart/form-data"
+<form class="check" id="check-form" method="post" action="/?lang=${s.lang}#answer" enctype="multipart/form-data"
  data-busy="${escapeHtml(t.busy)}" data-offline="${escapeHtml(t.offline)}">
 <input type="hidden" name="lang" value="${s.lang}">
 <div class="field"><label for="text">${escapeHtml(t.textLabel)}<span class="hint" id="text-hint">${escapeHtml(t.textHint)}</span></label>

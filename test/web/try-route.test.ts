@@ -50,7 +50,7 @@ describe('GET /', () => {
     expect(r.headers['referrer-policy']).toBe('no-referrer');
     const html = r.body;
     expect(html).toContain('<html lang="ja">');
-    expect(html).toMatch(/<form[^>]+method="post"[^>]+action="\/"[^>]+enctype="multipart\/form-data"/);
+    expect(html).toMatch(/<form[^>]+method="post"[^>]+action="\/\?lang=ja#answer"[^>]+enctype="multipart\/form-data"/);
     expect(html).toContain('<textarea id="text" name="text"');
     expect(html).toContain('type="file" id="image" name="image"');
     expect(html.match(/<button/g)).toHaveLength(1);
