@@ -1,6 +1,7 @@
 // Builds the Fastify application from configuration and its dependencies; never listens (see server.ts).
 // Routes: POST /v1/check, POST /webhooks/line, POST /webhooks/twilio, GET /a/:token, GET /healthz,
-// GET /readyz, GET /metrics. A channel whose credentials are missing is off: its webhook answers 404.
+// GET /readyz, GET /metrics, GET|POST / (try page), /console (with CONSOLE_TOKEN). A channel whose
+// credentials are missing is off: its webhook answers 404.
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { pino } from 'pino';
@@ -18,7 +19,9 @@ import type { ChannelJob } from './conversation/types.ts';
 import type { Verdict } from './domain.ts';
 import type { Runtime } from './infra/runtime.ts';
 import { type Article, loadArticles } from './knowledge/articles.ts';
+import type { Offer } from './offers/offers.ts';
 import { recordConsultation } from './tips/trends.ts';
+import { webPages } from './web/pages.ts';
 
 export interface AppDeps {
   config: Config;
@@ -35,6 +38,8 @@ export interface AppDeps {
   maxEventLoopDelayMs?: number;
   /** How long to wait for more messages of a burst; default BURST_WINDOW_MS. */
   burstWindowMs?: number;
+  /** Partner offers (OFFERS_FILE), for the console's list. */
+  offers?: readonly Offer[];
 }
 
 export type Role = 'web' | 'worker' | 'all';
@@ -147,7 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     consultant: deps.consultant,
     ...(store ? { onVerdict: (v: Verdict) => recordConsultation(store, { ...v, channel: 'api' }, new Date()) } : {}),
   });
-  await app.register(articlePages, { articles: deps.articles ?? loadArticles() });
+  const articles = deps.articles ?? loadArticles();
+  await app.register(articlePages, { articles });
   if (runtime !== undefined) {
     const status = channelStatus(config);
     const ingestDeps = {
@@ -173,6 +179,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
     }
     await app.register(answerPages, { store: runtime.store });
+    await app.register(webPages, {
+      config,
+      consultant: deps.consultant,
+      runtime,
+      channels: status,
+      articles,
+      offers: deps.offers ?? [],
+    });
   }
   return app;
 }

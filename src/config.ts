@@ -18,6 +18,14 @@ const int = (name: string, dflt: number, min: number, max: number) =>
       message: `${name} must be a whole number from ${min} to ${max}`,
     });
 const bool = optionalString.transform((s) => s !== undefined && /^(1|true|yes|on)$/i.test(s));
+const boolDefaultOn = optionalString.transform((s) => s === undefined || !/^(0|false|no|off)$/i.test(s));
+/** A price in USD per 1,000 tokens (the model's price list divided by 1,000 when it is per million). */
+const price = (name: string) =>
+  optionalString
+    .transform((s) => (s === undefined ? undefined : Number(s)))
+    .refine((n) => n === undefined || (Number.isFinite(n) && n >= 0 && n <= 1000), {
+      message: `${name} must be a price in USD per 1,000 tokens, such as 0.00015`,
+    });
 
 const EnvSchema = z.object({
   PORT: int('PORT', 3000, 0, 65535),
@@ -54,6 +62,19 @@ const EnvSchema = z.object({
   ID_HASH_KEY: optionalString,
   RATE_LIMIT_PER_HOUR: int('RATE_LIMIT_PER_HOUR', 30, 1, 100_000),
   CONTEXT_TTL_MIN: int('CONTEXT_TTL_MIN', 30, 1, 24 * 60),
+  /** GET / — the try-it page; on unless turned off. */
+  TRY_PAGE: boolDefaultOn,
+  /** Count try-page consultations in the weekly trends (channel "web"); off, so visitors testing do not skew them. */
+  TRY_PAGE_IN_TRENDS: bool,
+  /** Consultations one client (IP address) may ask on the try page per hour. */
+  TRY_PAGE_PER_HOUR: int('TRY_PAGE_PER_HOUR', 20, 1, 100_000),
+  /** GET /console: the operator's console, served only when this is set (at least 16 characters). */
+  CONSOLE_TOKEN: optionalString.refine((s) => s === undefined || s.length >= 16, {
+    message: 'CONSOLE_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)',
+  }),
+  /** For the console's cost estimate of the LLM judge. */
+  LLM_PRICE_PER_1K_INPUT_TOKENS: price('LLM_PRICE_PER_1K_INPUT_TOKENS'),
+  LLM_PRICE_PER_1K_OUTPUT_TOKENS: price('LLM_PRICE_PER_1K_OUTPUT_TOKENS'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional()

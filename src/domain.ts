@@ -40,7 +40,8 @@ export type ScamType = (typeof SCAM_TYPES)[number];
 export const PAYMENT_METHODS = ['e_money', 'gift_card', 'atm', 'bank_transfer', 'crypto', 'convenience_store'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-export type Channel = 'line' | 'twilio' | 'api' | 'cli';
+/** Where a consultation came from; 'web' is the try-it page (GET /). */
+export type Channel = 'line' | 'twilio' | 'api' | 'cli' | 'web';
 
 // ---- Extraction -------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import { UsageError } from './cli/errors.ts';
 import type { CommandIo } from './cli/io.ts';
 import { loadConfig } from './config.ts';
 import { createConsultant } from './consult/consultant.ts';
+import { storeJudgeStats } from './consult/judge-stats.ts';
 import { startWorker } from './conversation/runner.ts';
 import type { ChannelJob } from './conversation/types.ts';
 import { createLogger } from './infra/log.ts';
@@ -39,8 +40,8 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
 
   const log = createLogger(config);
   const offers = config.OFFERS_FILE ? loadOffers(config.OFFERS_FILE) : [];
-  const consultant = await createConsultant({ config });
   const runtime = await openRuntime<ChannelJob>(config);
+  const consultant = await createConsultant({ config, judgeStats: storeJudgeStats(runtime.store) });
 
   const lines = [
     `anshin ${role}: state in ${runtime.store.kind === 'redis' ? 'Redis (REDIS_URL), queue BullMQ' : `SQLite in ${config.DATA_DIR}, embedded queue`}`,
@@ -74,6 +75,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
       runtime,
       logger: log,
       role,
+      offers,
     });
     const address = await app.listen({ port, host: config.HOST });
     io.stderr.write(`anshin ${role} listening on ${address}\n`);

@@ -14,7 +14,7 @@ import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.t
 import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { compose } from '../judge/compose.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
-import type { LlmJudge } from '../judge/llm.ts';
+import type { LlmJudge, LlmResult } from '../judge/llm.ts';
 import { judgeLocal } from '../judge/local.ts';
 import { type JudgeModel, loadJudgeModel } from '../judge/model.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
@@ -23,6 +23,7 @@ import { loadWebLists } from '../knowledge/web-lists.ts';
 import { isUnderAny, loadWellKnown } from '../knowledge/well-known.ts';
 import { buildAllowedContacts } from './allowed.ts';
 import type { Consultant, ConsultRequest } from './api.ts';
+import type { JudgeStats } from './judge-stats.ts';
 import { detectLang } from './lang.ts';
 
 export interface ConsultantParts {
@@ -43,6 +44,8 @@ export interface ConsultantParts {
    * libraries load then too, so a text check never pays for them).
    */
   imageReader?: () => ImageReader | Promise<ImageReader>;
+  /** Anonymous weekly counts of who judged and how the LLM did (the operator's console). */
+  judgeStats?: JudgeStats;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -143,8 +146,10 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
         : found.timings;
       const local = judgeLocal(evidence, lang, articleIndex, parts.model);
       let verdict = local;
+      let llmResult: LlmResult | undefined;
       if (parts.llm && local.level !== 'unknown') {
         const result = await parts.llm.judge({ evidence, local, lang });
+        llmResult = result;
         verdict = result.ok
           ? applyGuards({
               local,
@@ -161,6 +166,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
             })
           : fallbackVerdict(local, result.reason);
       }
+      await parts.judgeStats?.record(verdict, llmResult);
       if (reading) {
         const readFromImages = readFromImagesOf(reading);
         verdict = {
@@ -175,7 +181,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
 }
 
 /** The consultant for a configuration: knowledge from knowledge/, intel from DATA_DIR/intel.db when present. */
-export async function createConsultant(opts: { config: Config }): Promise<LocalConsultant> {
+export async function createConsultant(opts: { config: Config; judgeStats?: JudgeStats }): Promise<LocalConsultant> {
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
   // What this configuration does not use is not loaded (a cold `anshin check` is mostly module loading):
@@ -198,6 +204,7 @@ export async function createConsultant(opts: { config: Config }): Promise<LocalC
       ...(llm ? { llm } : {}),
       extraHosts,
       imageReader: async () => (await import('../image/reader.ts')).createImageReader(vision ? { vision } : {}),
+      ...(opts.judgeStats ? { judgeStats: opts.judgeStats } : {}),
     },
     () => intel?.close(),
   );

@@ -11,7 +11,8 @@ export interface RenderOptions {
   articleBaseUrl?: string;
 }
 
-const LABELS = {
+/** Section titles of a verdict, shared by every rendering (text, SMS, the web page). */
+export const VERDICT_LABELS = {
   ja: {
     type: '手口',
     reasons: '見つかったこと',
@@ -41,7 +42,7 @@ const LABELS = {
 const MARK: Record<Verdict['level'], string> = { danger: '⛔', caution: '⚠️', low: 'ℹ️', unknown: '❔' };
 
 export function renderVerdictText(v: Verdict, opts: RenderOptions = {}): string {
-  const l = LABELS[v.lang];
+  const l = VERDICT_LABELS[v.lang];
   const full = (opts.detail ?? 'full') === 'full';
   const take = <T>(xs: T[], n: number) => (full ? xs : xs.slice(0, n));
   const lines: string[] = [`${MARK[v.level]} ${v.headline}`];

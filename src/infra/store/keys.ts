@@ -13,6 +13,8 @@ export const DELIVERED_TTL_MS = 48 * HOUR_MS;
 /** The full answer page behind the SMS / WhatsApp link. */
 export const ANSWER_PAGE_TTL_MS = 7 * 24 * HOUR_MS;
 export const RATE_WINDOW_MS = HOUR_MS;
+/** A console login session (server-side, so logging out ends it at once). */
+export const CONSOLE_SESSION_TTL_MS = 8 * HOUR_MS;
 /** "This week's tip went to this person": outlives any retry or resume of a run; the week's done marker covers later. */
 export const TIPS_SENT_TTL_MS = 14 * 24 * HOUR_MS;
 /** A week's composed tip and its done marker: a year, so a week is never sent twice however late it is re-run. */
@@ -44,6 +46,14 @@ export const keys = {
   tipsSent: (week: string, person: string) => `tips:sent:${week}:${person}`,
   /** Set when every subscriber of the week was reached. */
   tipsDone: (week: string) => `tips:done:${week}`,
+  /** map: "judged:llm", "llm:fail:timeout", "tokens:in", "ms:1000" … → count, per ISO week. Anonymous; meant to last. */
+  judgeStats: (week: string) => `judge:${week}`,
+  /** Try-page consultations of one client (hashed address) in the current window. */
+  tryRate: (client: string) => `try-rate:${client}`,
+  /** Console login attempts of one client (hashed address) in the current window. */
+  consoleLoginRate: (client: string) => `console-login-rate:${client}`,
+  /** A console session, by the SHA-256 of its cookie value (the store never holds a usable cookie). */
+  consoleSession: (digest: string) => `console-session:${digest}`,
 } as const;
 
 /** Ephemeral keys held about one person, for data deletion. */
