@@ -188,7 +188,9 @@ export async function evalCommand(argv: string[], io: CommandIo): Promise<number
   const seconds = (performance.now() - started) / 1000;
   const names = [...tallies.keys()].sort();
   if (values.dev) {
-    io.stdout.write('== Regression: fixtures written in this repository (they show rules fire; not a quality figure)\n\n');
+    io.stdout.write(
+      '== Regression: fixtures written in this repository (they show rules fire; not a quality figure)\n\n',
+    );
   }
   for (const name of names) io.stdout.write(`${formatTally(name, tallies.get(name)!)}\n\n`);
   io.stdout.write(
@@ -205,7 +207,12 @@ export async function evalCommand(argv: string[], io: CommandIo): Promise<number
       const msg = messageReport(consultant, dataDir, DEFAULT_SEED);
       io.stdout.write(`${msg.text}\n`);
       const web = loadWebLists();
-      const urls = urlReport(consultant, dataDir, DEFAULT_SEED, (h) => web.isPopular(h) || web.sharedHostOf(h) !== undefined);
+      const urls = urlReport(
+        consultant,
+        dataDir,
+        DEFAULT_SEED,
+        (h) => web.isPopular(h) || web.sharedHostOf(h) !== undefined,
+      );
       io.stdout.write(`${urls.text}\n\n(${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
       shared = { text: `${msg.text}\n${urls.text}`, messages: msg.figures, urls: urls.figures };
     }

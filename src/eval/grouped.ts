@@ -3,14 +3,14 @@
 // out-of-fold run chooses the thresholds; the fitted model then judges the outer fold. Rows that may not train
 // a shipped model (non-commercial licences) are judged but never trained on.
 import type { Level, ScamType, Signal } from '../domain.ts';
-import { hasContent, type Score, scamTypeOf } from '../judge/local.ts';
 import { signalOfFeature } from '../judge/features.ts';
+import { hasContent, isCertainScam, type Score, scamTypeOf } from '../judge/local.ts';
 import type { LabelledRow } from '../train/examples.ts';
 import {
   chooseThresholds,
   DEFAULT_TARGETS,
-  fitMessageModel,
   type FoldPrepare,
+  fitMessageModel,
   foldKey,
   groupFolds,
   type MessageFit,
@@ -49,6 +49,7 @@ export function judgeRow(row: LabelledRow, fit: MessageFit, t: Thresholds): Judg
   const ev = row.evidence;
   let level: Level = probability >= t.danger ? 'danger' : probability >= t.caution ? 'caution' : 'low';
   if (!hasContent(ev)) level = 'unknown';
+  else if (isCertainScam(ev.signals)) level = 'danger';
   else if (ev.signals.some((s: Signal) => s.code === PROMPT_INJECTION) && level === 'low') level = 'caution';
   const bySignal = new Map<string, number>();
   for (const [name, x] of row.features) {
@@ -71,7 +72,12 @@ export function nestedGroupedCv(rows: readonly GroupedRow[], seed: number, withT
     const train = rows.filter((r) => r.trainable && fold.get(foldKey(r)) !== f);
     const inner = outOfFold(train, INNER_FOLDS, seed + f + 1, prepare);
     const thresholds = chooseThresholds(train, inner, DEFAULT_TARGETS);
-    const ready = prepare ? prepare(train, testIdx.map((i) => rows[i]!)) : { train, test: testIdx.map((i) => rows[i]!) };
+    const ready = prepare
+      ? prepare(
+          train,
+          testIdx.map((i) => rows[i]!),
+        )
+      : { train, test: testIdx.map((i) => rows[i]!) };
     const fit = fitMessageModel(ready.train);
     ready.test.forEach((r, j) => {
       out[testIdx[j]!] = judgeRow(r, fit, thresholds[r.segment]);

@@ -2,8 +2,9 @@
 // cross-validation (per language, channel and source, the hard genuine slice apart, with and without the text
 // score, scam-type accuracy), and the shipped judge on bare links from the feeds' newest months and from the
 // popularity lists. Every rate carries its 95% interval.
-import type { Level, ScamType } from '../domain.ts';
+
 import type { LocalConsultant } from '../consult/consultant.ts';
+import type { Level, ScamType } from '../domain.ts';
 import { messageRows } from '../train/examples.ts';
 import { seededSplit, TRAIN_UNTIL } from '../train/host-model.ts';
 import { type GroupedRow, type Judged, nestedGroupedCv } from './grouped.ts';
@@ -164,7 +165,9 @@ export function messageReport(
     out.push(line(key, sliceAt(rows, plain, idx.filter(main))));
   }
   out.push('', 'Hard genuine slices: bank, card, carrier, delivery, shop and code messages');
-  const hardJa = rows.flatMap((r, i) => (r.label === 0 && r.lang === 'ja' && HARD_KINDS.has(r.meta.kind ?? '') ? [i] : []));
+  const hardJa = rows.flatMap((r, i) =>
+    r.label === 0 && r.lang === 'ja' && HARD_KINDS.has(r.meta.kind ?? '') ? [i] : [],
+  );
   const hardEn = rows.flatMap((r, i) => (r.label === 0 && r.lang === 'en' && HARD_EN_GROUPS.test(r.group) ? [i] : []));
   const warnings = rows.flatMap((r, i) => (r.label === 0 && r.meta.kind === 'security_warning' ? [i] : []));
   figures.hard.ja = sliceAt(rows, plain, hardJa);
@@ -175,7 +178,9 @@ export function messageReport(
   const ads = rows.flatMap((r, i) => (r.meta.adSpam ? [i] : []));
   if (ads.length > 0) {
     const s = sliceAt(rows, plain, ads);
-    out.push(`  plain advertising spam (phishing_pot other-spam, not counted as scams): flagged ${formatRate(s.flagged, s.scam)}`);
+    out.push(
+      `  plain advertising spam (phishing_pot other-spam, not counted as scams): flagged ${formatRate(s.flagged, s.scam)}`,
+    );
   }
   out.push('', 'Per source (the 14 largest)');
   const bySource = [...groupBy(rows, (r) => `${r.lang} ${r.group.split(':').slice(1).join(':') || r.group}`)];
@@ -198,7 +203,11 @@ export function messageReport(
   out.push(
     '',
     `Scam type (ja-scam.jsonl labelled types, 'other' rows left out): ${formatRate(correct, total)}`,
-    `  most common mistakes: ${[...confusion].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `  most common mistakes: ${[...confusion]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
   );
   return { text: out.join('\n'), figures };
 }
@@ -226,7 +235,10 @@ export function urlReport(
   const opMonths = [...new Set(op.map((r) => r.month))].sort();
   const feeds: [string, FeedUrl[]][] = [
     ['jpcert (newest months)', newest(jpcertFeed(dataDir), TRAIN_UNTIL.jpcert, seed)],
-    ['phishing-database (newest months)', newest(phishingDatabaseFeed(dataDir), TRAIN_UNTIL['phishing-database'], seed)],
+    [
+      'phishing-database (newest months)',
+      newest(phishingDatabaseFeed(dataDir), TRAIN_UNTIL['phishing-database'], seed),
+    ],
     ['openphish (last 6 months, evaluation only)', newest(op, opMonths.at(-7) ?? '0000-00', seed)],
   ];
   const allFeed: (0 | 1)[] = [];
@@ -252,7 +264,10 @@ export function urlReport(
     lists.push([`${list}`, seededSplit(hosts, (h) => h, URL_SAMPLE / 3, seed)[0]]);
     if (list === 'radar') {
       const unlisted = hosts.filter((h) => !isListed(h));
-      lists.push(['radar, not on our shipped lists (evaluation only)', seededSplit(unlisted, (h) => h, URL_SAMPLE / 3, seed)[0]]);
+      lists.push([
+        'radar, not on our shipped lists (evaluation only)',
+        seededSplit(unlisted, (h) => h, URL_SAMPLE / 3, seed)[0],
+      ]);
     }
   }
   const topLabels: (0 | 1)[] = [];

@@ -239,7 +239,8 @@ function phoneSignals(ind: Indicators, brands: BrandLookup): Signal[] {
   return out;
 }
 
-const LOOKALIKE_CODES = new Set(['lookalike_domain', 'brand_in_subdomain']);
+/** Host signals that a brand-impersonation sentence about the same host already says, more exactly. */
+const LOOKALIKE_CODES = new Set(['lookalike_domain', 'brand_in_subdomain', 'unlisted_site']);
 
 /** Links judged one by one; a message with more is judged on its first ones (and says it is long). */
 const MAX_URLS_JUDGED = 20;
@@ -299,7 +300,9 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   });
   const unvouched = judged.filter((u) => !isVouched(u, deps.brands, ctx) && !deps.brands.shortenerOf(u.host));
   const urlRisk =
-    deps.hostScore && unvouched.length > 0 ? Math.max(...unvouched.map((u) => deps.hostScore!(u, ctx.linkOnly))) : undefined;
+    deps.hostScore && unvouched.length > 0
+      ? Math.max(...unvouched.map((u) => deps.hostScore!(u, ctx.linkOnly)))
+      : undefined;
   const text = textSignals(ind);
   // A link we cannot vouch for, or one reported: what "a link that is not official" sentences need to be true.
   const unknownLink =

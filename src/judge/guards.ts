@@ -36,6 +36,8 @@ export interface GuardArgs {
 }
 
 export const REASONS_MAX = 6;
+/** Local reasons that come before the model's: the strongest evidence always leads the answer. */
+const LOCAL_REASONS_FIRST = 3;
 /** Signal code the evidence step uses for text that addresses an AI or claims to be verified safe. */
 export const PROMPT_INJECTION_SIGNAL = 'prompt_injection';
 
@@ -71,7 +73,13 @@ export function applyGuards(args: GuardArgs): Verdict {
   }
 
   const llmReasons = cleanModelSentences(judgement.reasons, local.lang, allowed);
-  const reasons = dedupe([...local.reasons.map((r) => r.trim()), ...llmReasons]).slice(0, REASONS_MAX);
+  // The local evidence leads; the model's own sentences get room before the local judge's weaker ones.
+  const localReasons = local.reasons.map((r) => r.trim());
+  const reasons = dedupe([
+    ...localReasons.slice(0, LOCAL_REASONS_FIRST),
+    ...llmReasons,
+    ...localReasons.slice(LOCAL_REASONS_FIRST),
+  ]).slice(0, REASONS_MAX);
   const composed =
     level === local.level && scamType === local.scamType
       ? {

@@ -1,8 +1,9 @@
 // The local judge: no network, deterministic, explainable. A logistic model learned from real messages
 // (knowledge/model/judge-model.json, MODEL_CARD.md) weighs the explainable signals; its thresholds, chosen on
 // grouped figures for target false-positive rates, give the level. The answer cites the signals that carried
-// the score. Two rules stand outside the model because no training row can teach them: a threat-intel hit is
-// danger, and text addressed to an AI (prompt injection) is at least caution.
+// the score. A few rules stand outside the model because the training rows cannot teach them: a threat-intel hit
+// is danger; text addressed to an AI (prompt injection) is at least caution; and what the police state as certain
+// is danger when a message asks it of you (see CERTAIN_SCAM_SHAPES).
 import type { Evidence, Lang, Level, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
 import { isLinkOnly } from '../evidence/gather.ts';
@@ -22,6 +23,28 @@ const WORDY_RE = /[\p{L}]{2,}/u;
 export function hasContent(ev: Evidence): boolean {
   const ind = ev.indicators;
   return ind.urls.length > 0 || ind.phones.length > 0 || ind.emails.length > 0 || WORDY_RE.test(ind.text);
+}
+
+/**
+ * Shapes that the police state are always fraud, so that a message asking them of you is danger whatever the
+ * wording around it; real scams of these kinds reach the training data mostly through warnings that quote them,
+ * which is why the model alone cannot learn them. Sources: 山形県警察「特殊詐欺」(ATMで還付金がもらえることは絶対に
+ * ありません; https://www100.pref.yamagata.jp/800028/kensei/police/anzenjouhou/akushitsushouhou/tokusyusagi.html);
+ * 香美町・兵庫県警 注意喚起 (警察や金融機関の職員がキャッシュカードを預かることは絶対にありません;
+ * https://www.town.hyogo-inami.lg.jp/0000001050.html). A narrated or negated warning is not such a request.
+ */
+const CERTAIN_SCAM_SHAPES: readonly (readonly string[])[] = [
+  ['atm_refund'],
+  ['cash_card_handover'],
+  ['authority_claim', 'money_to_account'],
+];
+const WARNING_CODES = new Set(['report_style', 'warning_context']);
+
+/** The message asks of you something the police state is always fraud (and is not a warning about it). */
+export function isCertainScam(signals: readonly Signal[]): boolean {
+  const codes = new Set(signals.map((s) => s.code));
+  if ([...WARNING_CODES].some((c) => codes.has(c))) return false;
+  return CERTAIN_SCAM_SHAPES.some((shape) => shape.every((c) => codes.has(c)));
 }
 
 export function segmentOf(ev: Evidence, lang: Lang): Segment {
@@ -49,7 +72,7 @@ export function scoreOf(ev: Evidence, lang: Lang, model: JudgeModel): Score {
   }
   if (!hasContent(ev)) return { probability, segment, level: 'unknown', bySignal };
   let level: Level = model.levelOf(probability, segment);
-  if (ev.intel.length > 0) level = 'danger';
+  if (ev.intel.length > 0 || isCertainScam(ev.signals)) level = 'danger';
   if (ev.signals.some((s) => s.code === PROMPT_INJECTION) && LEVEL_RANK[level] < LEVEL_RANK.caution) level = 'caution';
   return { probability, segment, level, bySignal };
 }
@@ -83,7 +106,18 @@ function confidenceOf(score: Score): number {
  */
 export function reasonsOf(ev: Evidence, lang: Lang, score: Score): string[] {
   const ordered = byContribution(ev.signals, score);
-  const raising = ordered.filter((s) => !PROTECTIVE_SIGNALS.has(s.code));
+  // Among the signals that raised the score, the concrete ones lead: "this link is not X's domain" tells the
+  // person more than "the wording is urgent".
+  const carried = (s: Signal) => (score.bySignal.get(s.code) ?? (s.code === 'intel_hit' ? 1 : 0)) > 0;
+  const risky = ordered.filter((s) => !PROTECTIVE_SIGNALS.has(s.code));
+  const certain = new Set(CERTAIN_SCAM_SHAPES.flat());
+  const decisive = (s: Signal) => s.code === 'intel_hit' || (isCertainScam(ev.signals) && certain.has(s.code));
+  const raising = [
+    ...risky.filter(decisive),
+    ...risky.filter((s) => !decisive(s) && carried(s) && s.subject !== undefined),
+    ...risky.filter((s) => !decisive(s) && carried(s) && s.subject === undefined),
+    ...risky.filter((s) => !decisive(s) && !carried(s)),
+  ];
   const easing = ordered.filter((s) => PROTECTIVE_SIGNALS.has(s.code));
   const signals = score.level === 'low' ? [...easing, ...raising] : [...raising, ...easing];
   const reasons = signals.map((s) => s.detail[lang]);

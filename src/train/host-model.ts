@@ -72,11 +72,7 @@ export interface HostFit {
   loss: number;
 }
 
-export function fitHostModel(
-  phish: readonly FeedUrl[],
-  genuine: readonly PopularHost[],
-  withPath: boolean,
-): HostFit {
+export function fitHostModel(phish: readonly FeedUrl[], genuine: readonly PopularHost[], withPath: boolean): HostFit {
   const rows: SparseRow[] = [
     ...phish.map((r) => (withPath ? urlFeatures(r.url, r.host) : hostFeatures(r.host))),
     ...genuine.map((h) => (withPath ? urlFeatures(homePage(h.host), h.host) : hostFeatures(h.host))),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicators } from '../../src/domain.ts';
 import { TEXT_SIGNAL_CODES, textSignals } from '../../src/evidence/text-signals.ts';
+import { PROTECTIVE_SIGNALS } from '../../src/judge/features.ts';
 
 const ind = (text: string, invisibleChars = 0): Indicators => ({
   text: text.normalize('NFKC'),
@@ -128,6 +129,33 @@ const CASES: [code: string, fires: string, quiet: string][] = [
   ],
   ['adult_content', 'Would you like to see my XXX pics? Text me now', 'I watched an adult education programme.'],
   ['important_header', '【重要】お客様情報の確認のお願い', '重要なのは、よく寝ることです。'],
+  ['money_to_account', '資産を守るため、指定の口座にお金を移してください。', '給料が口座に振り込まれた。'],
+  ['money_to_account', 'Please transfer your savings to this safe account today.', 'I moved house last year.'],
+  ['favor_request', '今忙しい？ちょっとお願いがあるんだけど。', '昨日はお忙しいところありがとうございました。'],
+  ['payment_problem', 'ご登録のお支払い方法が無効となっております。', 'お支払いはコンビニでもできます。'],
+  ['security_alert', '新しいデバイスからのサインインが検出されました。', '新しいスマホを買いました。'],
+  ['points_lure', 'ポイントがまもなく失効します。今すぐご確認を。', 'ポイントカードを忘れた。'],
+  ['contact_elsewhere', '詳しくはLINE:abc123まで連絡してください。', 'ラインの練習をした。'],
+  ['stranger_opener', '初めまして。友人の紹介で知りました。仲良くしてください。', '初めての海外旅行でした。'],
+  ['investment_invite', '投資に興味はありますか？銘柄を教えます。', '貯金を始めました。'],
+  ['mixed_script', 'Your Аmazon account needs attention', 'Your Amazon order has shipped'],
+  ['spaced_text', '三 井 住 友 カ ー ド の お 知 ら せ', '三井住友カードのお知らせ'],
+  ['violation_claim', 'お客様のアカウントで規約違反が確認されました。', '違反の少ない運転を心がけます。'],
+  ['sextortion', 'I recorded you through your webcam. Send bitcoin or the video goes to your contacts.', 'I recorded a song for you.'],
+  ['document_lure', 'You have received a new secure document. View the document here.', 'The document is on my desk.'],
+  ['gambling', 'Get 200 free spins at our casino today!', 'We spun the wheel at the fair.'],
+  ['reward_lure', 'Your free gift is waiting. Claim your reward now.', 'Thanks for the birthday gift!'],
+  ['windfall_claim', 'Your payout has been approved and is ready for release.', 'The bus is ready to leave.'],
+  ['action_required', 'Action required: your account verification is incomplete.', 'I finished the crossword.'],
+  ['loan_offer', 'Instant loan approved! Low interest loan available today.', 'I lent my friend a book.'],
+  ['celebrity_giveaway', 'Elon Musk is giving away bitcoin: send 0.1 BTC and get 0.2 back.', 'I read a biography of a scientist.'],
+  ['otp_notice', '認証コード:482913 この番号を画面に入力してください。', '認証コードを教えてください。'],
+  ['report_style', '犯人は警察官を名乗り、キャッシュカードを預かるなどと言って自宅を訪れます。', '警察官を名乗る男が来ました。'],
+  [
+    'ignore_if_not_you',
+    '心当たりがない場合は、このメールを無視してください。',
+    '心当たりがない場合は、こちらからログインしてください。',
+  ],
   [
     'wrong_number_opener',
     'Hi, is this David? Oh sorry, wrong number. You seem nice though.',
@@ -162,7 +190,9 @@ describe('text signals', () => {
       for (const s of textSignals(ind(fires))) {
         expect(s.detail.ja.length).toBeGreaterThan(10);
         expect(s.detail.en.length).toBeGreaterThan(10);
-        expect(s.weight).toBeGreaterThan(0);
+        // Risk signals raise the shown weight; the protective ones (a code's delivery, a warning) lower it.
+        if (PROTECTIVE_SIGNALS.has(s.code)) expect(s.weight).toBeLessThan(0);
+        else expect(s.weight).toBeGreaterThan(0);
       }
     }
   });

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createConsultant, createConsultantFrom, type LocalConsultant } from '../../src/consult/consultant.ts';
 import { createImageReader, type ImageReader } from '../../src/image/reader.ts';
 import { createVisionTranscriber } from '../../src/image/vision.ts';
+import { loadJudgeModel } from '../../src/judge/model.ts';
 import { loadArticles } from '../../src/knowledge/articles.ts';
 import { loadBrands } from '../../src/knowledge/brands.ts';
 import { loadWellKnown } from '../../src/knowledge/well-known.ts';
@@ -91,6 +92,7 @@ describe('the image reader is made lazily', () => {
       brands: loadBrands(),
       articles: loadArticles(),
       wellKnown: loadWellKnown(),
+      model: loadJudgeModel(),
       imageReader: () => {
         made++;
         reader = createImageReader({ pool: { size: 1 } });
