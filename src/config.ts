@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   LLM_MAX_RETRIES: int('LLM_MAX_RETRIES', 1, 0, 5),
   LLM_VISION: bool,
   OFFERS_FILE: optionalString,
+  /** The local judge's model file; default knowledge/model/judge-model.json (an operator may retrain their own). */
+  JUDGE_MODEL_FILE: optionalString,
   TIPS_CRON: optionalString.transform((s) => s ?? '0 10 * * 1'),
   /** Weekly tips sent per second over SMS / WhatsApp (a long code sends about one SMS a second). */
   TIPS_TWILIO_PER_SECOND: optionalString

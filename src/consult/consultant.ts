@@ -197,7 +197,7 @@ export async function createConsultant(opts: { config: Config; judgeStats?: Judg
     {
       brands: loadBrands(),
       articles: loadArticles(),
-      model: loadJudgeModel(),
+      model: loadJudgeModel(config.JUDGE_MODEL_FILE),
       web: loadWebLists(),
       wellKnown: loadWellKnown(),
       ...(intel ? { intel } : {}),

@@ -3,7 +3,7 @@
 // out-of-fold run chooses the thresholds; the fitted model then judges the outer fold. Rows that may not train
 // a shipped model (non-commercial licences) are judged but never trained on.
 import type { Level, ScamType, Signal } from '../domain.ts';
-import { signalOfFeature } from '../judge/features.ts';
+import { signalOfFeature, weightOf } from '../judge/features.ts';
 import { hasContent, isCertainScam, type Score, scamTypeOf } from '../judge/local.ts';
 import type { LabelledRow } from '../train/examples.ts';
 import {
@@ -45,7 +45,7 @@ export function textPrepare(seed: number): FoldPrepare<GroupedRow> {
 
 /** The level and scam type a fitted model gives one row, with the judge's rules outside the model. */
 export function judgeRow(row: LabelledRow, fit: MessageFit, t: Thresholds): Judged {
-  const probability = predict(fit, row.features);
+  const probability = predict(fit, row);
   const ev = row.evidence;
   let level: Level = probability >= t.danger ? 'danger' : probability >= t.caution ? 'caution' : 'low';
   if (!hasContent(ev)) level = 'unknown';
@@ -54,7 +54,7 @@ export function judgeRow(row: LabelledRow, fit: MessageFit, t: Thresholds): Judg
   const bySignal = new Map<string, number>();
   for (const [name, x] of row.features) {
     const code = signalOfFeature(name);
-    const w = fit.weights[name];
+    const w = weightOf(name, fit.weights, row.priors, fit.priorScale);
     if (code && w) bySignal.set(code, (bySignal.get(code) ?? 0) + w * x);
   }
   const score: Score = { probability, segment: row.segment, level, bySignal };

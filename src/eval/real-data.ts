@@ -86,8 +86,14 @@ function readRows(file: string): RawRow[] {
  * Template placeholders kept by the sources (`%{name}`, `{{code}}`, `<%- url -%>`, `:username`) become neutral
  * values, or a model would learn that template syntax means "genuine" (messages/README.md).
  */
+const CODE_NAME_RE = /code|otp|pin|token|passcode|number|digits/i;
+
 export function fillPlaceholders(text: string): string {
   return text
+    // A code's placeholder gets digits, so that a one-time code's message reads as one.
+    .replace(/\{\{\s*([\w.]+)\s*\}\}|%\{([\w.]+)\}|\{\s*\$?([\w.]+)\s*\}|<%-?=?\s*([\w.]+)\s*-?%>/g, (m, a, b, c, d) =>
+      CODE_NAME_RE.test(a ?? b ?? c ?? d ?? '') ? '123456' : m,
+    )
     .replace(/<%-?=?\s*[\w.]+\s*-?%>/g, 'Sato')
     .replace(/%\{[\w.]+\}/g, 'Sato')
     .replace(/\{\{\s*[\w.]+\s*\}\}/g, 'Sato')

@@ -413,6 +413,7 @@ const PROBLEM_CODES = new Set([
   'violation_claim',
   'document_lure',
   'action_required',
+  'wallet_problem',
 ]);
 
 /**
@@ -420,7 +421,7 @@ const PROBLEM_CODES = new Set([
  * ください", "click here", "call us"), whether the link is there, masked or left out.
  */
 const ACT_REQUEST_RE =
-  /(?:こちら|下記|以下|上記)(?:の|より|から|を|に|で|へ)|(?:URL|リンク|ボタン)(?:から|より|を|に|へ|で)|(?:ログイン|サインイン|アクセス|クリック|タップ|確認|手続き?|更新|回答|連絡|電話|入力|登録|申請|申し?込み?|解除|設定)(?:して|を|の上|のうえ)?(?:ください|下さい|くださいませ|お願い)|ご覧(?:ください|下さい|いただ)|お読みください|(?:確認|手続き|お手続き|更新|回答|ログイン)は(?:こちら|下記|以下)|\b(?:click|tap|log ?in|sign ?in|verify|confirm|update|visit|follow (?:the|this) link|call (?:us|now|our|the)|contact us|reply|open the (?:link|attachment)|go to)\b/i;
+  /(?:こちら|下記|以下|上記)(?:の|より|から|を|に|で|へ)|(?:URL|リンク|ボタン)(?:から|より|を|に|へ|で)|(?:ログイン|サインイン|アクセス|クリック|タップ|確認|手続き?|更新|回答|連絡|電話|入力|登録|申請|申し?込み?|解除|設定)(?:して|を|の上|のうえ)?(?:ください|下さい|くださいませ|お願い)|ご覧(?:ください|下さい|いただ)|お読みください|(?:ご)?確認が必要(?:です|となります|になります)|(?:手続き|確認|ログイン|更新|解除|登録|回答|設定|認証)を?(?:完了|実施|行っ|進め|済ませ)(?:て|して)?(?:ください|下さい|お願い)|(?:確認|手続き|お手続き|更新|回答|ログイン)は(?:こちら|下記|以下)|\b(?:click|tap|log ?in|sign ?in|verify|confirm|update|visit|follow (?:the|this) link|call (?:us|now|our|the)|contact us|reply|open the (?:link|attachment)|go to)\b/i;
 
 /** "三 井 住 友 カ ー ド" written with spaces to dodge filters reads as the name it spells. */
 export function collapseCjkSpaces(text: string): string {
@@ -434,7 +435,7 @@ function claimedBrand(text: string, brands: BrandLookup): BrandInfo | undefined 
 
 /** An urgent or important tone: 「緊急」「重要なお知らせ」, or the urgency and header signals. */
 const URGENT_TONE_RE =
-  /緊急|至急|重要な(?:お知らせ|ご連絡|連絡)|必ずお読み|\b(?:urgent|important notice|action required)\b/i;
+  /緊急|至急|重要な(?:お知らせ|ご連絡|連絡)|[【[<＜]重要[】\]>＞]|必ずお読み|\b(?:urgent|important notice|action required)\b/i;
 
 /**
  * The shape of most phishing whatever its wording: a brand, a problem (frozen account, failed payment, parcel

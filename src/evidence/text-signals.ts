@@ -56,7 +56,7 @@ const RULES: TextRule[] = [
     weight: 22,
     scamType: 'phishing',
     all: [
-      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:account|card|access|service)(?: has been| is| was| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
+      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:accounts?|cards?|access|services?)(?: have been| has been| is| are| was| were| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
     ],
     detail: {
       ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクから手続きさせるのはフィッシングの典型です。',
@@ -68,7 +68,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|(?:不正|異常|不審)な(?:取引|ログイン|アクセス|利用|操作)(?:を|が)(?:検知|確認)|ご?利用(?:内容の)?確認のお願い|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in|withdrawal|transaction|payment|login)|secure your (?:account|wallet)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur)|verify (?:your )?(?:wallet|kyc|e-?mail|mailbox|payment|bank|ownership)|kyc (?:is )?(?:unverified|pending|incomplete|required|update|verification)|(?:re-?)?validate (?:your )?(?:account|wallet|mailbox|email)|confirm (?:your )?(?:ownership|mailbox|e-?mail address))\b/i,
+      /本人確認|ご本人様確認|アカウント(?:情報)?(?:の)?(?:確認|更新)|お客様情報の(?:確認|更新)|登録情報の(?:確認|更新)|口座情報(?:の)?(?:再)?確認|取引(?:を行う)?目的(?:等)?の(?:ご)?確認|マネー・?ローンダリング|資金洗浄|反洗浄|セキュリティ(?:強化|確認|認証)|不正(?:利用|アクセス|ログイン)の(?:可能性|疑い)|(?:不正|異常|不審)な(?:取引|ログイン|アクセス|利用|操作)(?:を|が)(?:検知|確認)|ご?利用(?:内容の)?確認のお願い|\b(?:verify your (?:account|identity|details|information)|confirm your (?:account|identity|details)|update your (?:details|information|payment)|unusual (?:activity|sign-?in|withdrawal|transaction|payment|login)|secure your (?:account|wallet)|unauthori[sz]ed (?:access|login|transaction)|log ?in (?:to|and) (?:restore|verify|confirm|unlock|avoid|reactivate|secure)|re-?activate (?:your|ur)|verify (?:your )?(?:wallet|kyc|e-?mail|mailbox|payment|bank|ownership)|kyc (?:is )?(?:unverified|pending|incomplete|required|update|verification)|(?:re-?)?validate (?:your )?(?:account|wallet|mailbox|email)|confirm (?:your )?(?:ownership|mailbox|e-?mail address))\b/i,
     ],
     detail: {
       ja: '本人確認や情報の更新を求めています。銀行やカード会社が、メールやSMSのリンクから暗証番号などを入力させることはありません。',
@@ -80,8 +80,8 @@ const RULES: TextRule[] = [
     weight: 35,
     scamType: 'account_takeover',
     all: [
-      /暗証番号|パスワード|認証(?:コード|番号)|確認(?:コード)|ワンタイム|セキュリティ(?:コード|番号)|\d桁の(?:番号|数字|コード)|カード(?:番号|の裏)|(?:SMS|ショートメール)(?:で届いた|に届く|で届く|の)?(?:番号|コード)|\b(?:password|passcode|verification code|security code|one[- ]time (?:password|passcode|code|pin)|otp|pin(?: code| number)?|cvv|card number|(?:the|this|that|a|6-digit|google voice|whatsapp|sms) code)\b/i,
-      /教え|送って|送信して|入力|伝え|お知らせください|返信|聞|読み上げ|\b(?:send|share|tell|enter|give|reply|provide|read (?:me|out)|forward)\b/i,
+      /暗証番号|パスワード|認証(?:コード|番号)|検証コード|確認(?:コード)|ワンタイム|セキュリティ(?:コード|番号)|\d桁の(?:番号|数字|コード)|カード(?:番号|の裏)|(?:SMS|ショートメール)(?:で届いた|に届く|で届く|の)?(?:番号|コード)|\b(?:password|passcode|verification code|security code|one[- ]time (?:password|passcode|code|pin)|otp|pin(?: code| number)?|cvv|card number|(?:the|this|that|a|6-digit|google voice|whatsapp|sms) code)\b/i,
+      /教え|送って|送信して|伝え|お知らせください|返信|聞|読み上げ|\b(?:send|share|tell|give|reply|provide|read (?:me|out)|forward)\b/i,
     ],
     unless:
       /(?:誰にも|絶対に|決して|第三者に|他人に)(?:教え|伝え|言わ)|(?:教え|伝え|入力し)(?:たりし)?ないで|(?:お)?(?:聞き|尋ね|伺い)すること(?:は|も)(?:絶対に)?(?:ありません|ございません)|\b(?:never (?:share|tell|give|ask)|do not share|don't share)\b/i,
@@ -90,6 +90,22 @@ const RULES: TextRule[] = [
     detail: {
       ja: '暗証番号・パスワード・認証コードなどを求めています。正規の会社や役所が、これらを聞くことはありません。',
       en: 'It asks for a PIN, password or verification code. No genuine company or office ever asks for these.',
+    },
+  },
+  {
+    code: 'credential_entry',
+    weight: 15,
+    scamType: 'phishing',
+    all: [
+      /暗証番号|パスワード|認証(?:コード|番号)|ワンタイム|セキュリティ(?:コード|番号)|カード(?:番号|情報)|口座番号|\b(?:password|passcode|verification code|security code|pin|cvv|card (?:number|details)|account number|login details|credentials)\b/i,
+      /入力|登録(?:して|を|し直)|ご記入|\b(?:enter|type|submit|fill in|update)\b/i,
+    ],
+    unless:
+      /(?:誰にも|絶対に|決して|第三者に|他人に)(?:教え|伝え|言わ)|(?:教え|伝え|入力し)(?:たりし)?ないで|\b(?:never (?:share|tell|give|ask)|do not share|don't share)\b/i,
+    unlessDelivered: true,
+    detail: {
+      ja: 'パスワードやカード番号などを入力させようとしています。入力するのは、ご自分で開いた公式アプリや公式サイトだけにしてください。',
+      en: 'It asks you to type in a password or card details. Only ever type them into the official app or a site you opened yourself.',
     },
   },
   {
@@ -147,7 +163,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'investment',
     all: [
-      /暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|エアドロップ|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|usdc|ethereum|eth|wallet address|airdrop|erc-?20|bep-?20|defi|nft|metamask|trust ?wallet|ledger (?:live|nano|device|wallet)|seed phrase|recovery phrase|secret phrase|token (?:launch|sale|presale|claim|drop|swap)|claim\b[^.!?\n]{0,20}\btokens?)\b/i,
+      /暗号資産|仮想通貨|ビットコイン|USDT|イーサリアム|エアドロップ|\b(?:bitcoin|btc|crypto(?:currency)?|usdt|usdc|ethereum|eth|wallet address|airdrop|erc-?20|bep-?20|defi|nft|metamask|trust ?wallet|[li]edger (?:live|nano|device|wallet)|seed phrase|stak(?:e|ing)|staking rewards?|yield farming|presale|recovery phrase|secret phrase|token (?:launch|sale|presale|claim|drop|swap)|claim\b[^.!?\n]{0,20}\btokens?)\b/i,
     ],
     detail: {
       ja: '暗号資産（仮想通貨）での送金や投資に触れています。暗号資産での支払いを求める相手は、詐欺であることが多いです。',
@@ -274,7 +290,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'impersonation_call',
     all: [
-      /オレだけど|俺だけど|おれだけど|携帯(?:を)?(?:なくし|落と|変え)|番号(?:が)?変わった|会社のお金|小切手|示談(?:金|に)|痴漢|前科|捕まった|使い込|妊娠させ|事故を起こし|喉の調子|風邪をひいて声|\b(?:hi mum|hi mom|hi dad|(?:mum|mom|dad),? it'?s me)\b.{0,80}\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b|\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone|i'?m in trouble|don'?t tell (?:dad|mum|mom))\b.{0,160}\b(?:send|transfer|pay|money|bill|help me)\b/i,
+      /オレだけど|俺だけど|おれだけど|携帯(?:を)?(?:なくし|落と|変え)|番号(?:が)?変わった|会社のお金|小切手|示談(?:金|に)|痴漢|前科|捕まった|使い込|妊娠させ|事故を起こし|喉の調子|風邪をひいて声|\b(?:hi mum|hi mom|hi dad|(?:mum|mom|dad),? it'?s me)\b.{0,80}\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone)\b|\b(?:new (?:number|phone)|lost my phone|broke my phone|dropped my phone|i'?m in trouble|don'?t tell (?:dad|mum|mom))\b.{0,160}\b(?:send|transfer|pay|money|bill|help me)\b|\b(?:grandma|grandpa|granny|nana|grandmother|grandfather|mum|mom|dad|auntie|uncle)\b[^.!?\n]{0,30}\b(?:it'?s me|it is me|i'?m in trouble|i am in trouble|i need (?:your )?help|please help)\b/i,
     ],
     detail: {
       ja: '家族を名乗り、電話番号が変わった、急にお金が必要だと言っています。いったん切って、前から知っている番号に掛け直して確かめてください。',
@@ -507,7 +523,7 @@ const RULES: TextRule[] = [
     weight: 20,
     scamType: 'phishing',
     all: [
-      /(?:お?支払い?|決済|引き?落と?し|ご請求)(?:方法)?(?:が|の|に)?(?:無効|失敗|完了でき|確認でき|エラー|できませんでした|できない|承認されません|問題)|(?:クレジット)?カード(?:情報)?の?(?:有効期限|更新|再登録)(?:が|を)(?:切れ|必要|でき|お願い)|有効な(?:クレジット)?カードが(?:登録されて|ありません)|\b(?:payment (?:method )?(?:was |has been |is )?(?:declined|failed|unsuccessful|rejected|could not be (?:processed|completed))|update (?:your )?(?:billing|payment) (?:information|details|method|info)|(?:your )?card (?:has )?(?:expired|been declined)|billing (?:problem|issue|error|information (?:is )?(?:outdated|incorrect)))\b/i,
+      /(?:お?支払い?|決済|引き?落と?し|ご請求)(?:方法)?(?:が|の|に)?(?:無効|失敗|完了でき|確認でき|エラー|できませんでした|できない|承認されません|問題)|(?:クレジット)?カード(?:情報)?の?(?:有効期限|更新|再登録)(?:が|を)(?:切れ|必要|でき|お願い)|有効な(?:クレジット)?カードが(?:登録されて|ありません)|(?:料金|請求|ご利用額|利用金額)が(?:大変|非常に)?高額|\b(?:payment (?:method )?(?:was |has been |is )?(?:declined|failed|unsuccessful|rejected|could not be (?:processed|completed))|update (?:your )?(?:billing|payment) (?:information|details|method|info)|(?:your )?card (?:has )?(?:expired|been declined)|billing (?:problem|issue|error|information (?:is )?(?:outdated|incorrect)))\b/i,
     ],
     detail: {
       ja: '「お支払い方法が無効です」「カード情報の更新が必要です」などと言っています。支払いの問題を理由に、リンクからカード番号を入力させるのはフィッシングの典型です。',
@@ -519,7 +535,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bsecurity (?:alert|breach|reasons)\b|\b(?:someone|a user|an unknown (?:user|device)) (?:just )?(?:tried to |has |attempted to )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|access(?:ed)?|[il]og(?:ged)? ?in)\b/i,
+      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange|irregular|abnormal) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bsecurity (?:alert|breach|reasons)\b|\b(?:someone|a user|an unknown (?:user|device)) (?:just )?(?:tried to |has |attempted to )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|access(?:ed)?|[il]og(?:ged)? ?in)\b/i,
     ],
     detail: {
       ja: '「不正なログインを検知しました」などと、不安にさせる知らせです。本物か確かめるときは、このメッセージのリンクではなく、公式アプリか公式サイトからログインしてください。',
@@ -531,7 +547,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /ポイント.{0,15}(?:失効|付与|保留|獲得|進呈|還元|有効期限|が届|を受け取)|マイナポイント|\b(?:(?:reward |loyalty |bonus )?points? (?:will |are about to )?expir\w*|redeem (?:your )?(?:reward|points)|claim (?:your )?(?:reward|points|bonus))\b/i,
+      /ポイント.{0,15}(?:失効|付与|保留|獲得|進呈|還元|有効期限|が届|を受け取)|マイナポイント|\b(?:(?:reward |loyalty |bonus )?points? (?:will |are about to )?expir\w*|redeem\b[^.!?\n]{0,25}\b(?:rewards?|points)|claim (?:your )?(?:reward|points|bonus))\b/i,
     ],
     detail: {
       ja: 'ポイントがもらえる、まもなく失効する、などと言っています。ポイントを口実に偽サイトへ誘い、カード番号やIDを入力させる手口があります。',
@@ -608,7 +624,7 @@ const RULES: TextRule[] = [
     weight: 40,
     scamType: 'other',
     all: [
-      /\b(?:i(?:'ve| have)? recorded you|recorded (?:a )?video of you|(?:private|my) malware|your (?:webcam|camera) (?:was|has been)|(?:hacked|infected) your (?:device|computer|phone)|i (?:have )?(?:hacked|gained access to) your|(?:send|pay|transfer) [^.!?\n]{0,30}\bbitcoin\b[^.!?\n]{0,40}\b(?:or|otherwise)\b|within (?:48|24|72) hours?[^.!?\n]{0,60}\b(?:video|recording|contacts)\b)/i,
+      /\b(?:i(?:'ve| have)? recorded you|recorded (?:a )?video of you|(?:private|my) malware|your (?:webcam|camera) (?:was|has been)|(?:hacked|infected) your (?:device|computer|phone)|i (?:have )?(?:hacked|gained access to) your|(?:managed|was able) to hack|professional hacker|(?:send|pay|transfer) [^.!?\n]{0,30}\bbitcoin\b[^.!?\n]{0,40}\b(?:or|otherwise)\b|within (?:48|24|72) hours?[^.!?\n]{0,60}\b(?:video|recording|contacts)\b)/i,
     ],
     detail: {
       ja: '「あなたを録画した」「端末を乗っ取った」と脅し、お金を払わせようとしています。脅迫メールの手口です。支払わず、返信もしないでください。',
@@ -642,7 +658,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'prize',
     all: [
-      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize|package) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations)\b/i,
+      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize|package) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|(?:your )?(?:e-?mail|email address|number) (?:was|has been) (?:randomly )?selected|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations)\b/i,
     ],
     detail: {
       ja: 'プレゼントや特典を受け取れると言っています。受け取りのためにカード番号や送料を求められたら詐欺です。',
@@ -666,7 +682,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /\b(?:action required|(?:update|verification|registration|agreement|setup|validation)s? (?:is |are )?(?:still )?(?:incomplete|pending|required|overdue|needed)|mandatory (?:update|verification|agreement)|complete (?:your|the) (?:update|verification|setup|registration|validation)|has not (?:completed|been verified))\b|(?:手続き|登録|更新|認証|確認)が(?:完了して|済んで)(?:い)?(?:ません|ない)|未完了/i,
+      /\b(?:action (?:required|needed)|required update|(?:must|need to) (?:manually )?(?:update|verify|re-?verify)|(?:update|verification|registration|agreement|setup|validation)s? (?:is |are )?(?:still )?(?:incomplete|pending|required|overdue|needed)|mandatory (?:update|verification|agreement)|complete (?:your|the) (?:update|verification|setup|registration|validation)|has not (?:completed|been verified))\b|(?:手続き|登録|更新|認証|確認)が(?:完了して|済んで)(?:い)?(?:ません|ない)|未完了/i,
     ],
     detail: {
       ja: '「手続きが完了していません」「更新が必要です」と、急いで手続きさせようとしています。確かめるときは、公式アプリか、ご自分で調べた公式サイトを使ってください。',
@@ -690,7 +706,7 @@ const RULES: TextRule[] = [
     weight: 30,
     scamType: 'investment',
     all: [
-      /\b(?:elon musk|bill gates|jeff bezos|mark zuckerberg|warren buffett|mackenzie scott)\b|前澤|有名(?:人|投資家)|著名(?:人|投資家)/i,
+      /\b(?:elon musk|bill gates|jeff(?:rey)?(?: preston)? bezos|mark zuckerberg|warren buffett|mackenzie scott)\b|前澤|有名(?:人|投資家)|著名(?:人|投資家)/i,
       /\b(?:giveaway|donat|double|bitcoin|btc|crypto|invest|send)\w*|プレゼント|配布|投資|お金/i,
     ],
     detail: {
@@ -699,9 +715,68 @@ const RULES: TextRule[] = [
     },
   },
   {
+    code: 'crypto_claim',
+    weight: 25,
+    scamType: 'investment',
+    all: [/\b(?:[Cc]laim|[Gg]et|[Rr]eceive|[Ww]in)\s+(?:[Ff]ree\s+)?\$?\d[\d,.]*\s?(?:[A-Z]{2,6}|[Tt]okens?|[Cc]oins?)\b/],
+    detail: {
+      ja: '暗号資産（トークン）を無料で受け取れると言っています。受け取りのためにウォレットをつながせ、資産を抜き取る手口があります。',
+      en: 'It says you can claim free crypto tokens. Such claims are used to make you connect a wallet that is then emptied.',
+    },
+  },
+  {
+    code: 'wallet_problem',
+    weight: 20,
+    scamType: 'phishing',
+    all: [
+      /\bwallets?\b[^.!?\n]{0,60}\b(?:fail(?:ed)?|couldn'?t|could not|unable|suspend\w*|restrict\w*|lock\w*|freez\w*|frozen|deactivat\w*|expir\w*|migrat\w*|merge|sync\w*|upgrad\w*|validat\w*|verif\w*|reactivat\w*|restor\w*|recover\w*|compromis\w*)|\b(?:fail(?:ed)?|unable|need|must|required) to (?:validate|verify|sync|migrate|upgrade|connect|restore) (?:your )?wallet/i,
+    ],
+    detail: {
+      ja: '暗号資産のウォレットに問題があると言い、手続きをさせようとしています。ウォレットの復元フレーズを入力させたり、つながせたりして、資産を抜き取る手口です。',
+      en: 'It says your crypto wallet has a problem that needs action. Such messages lead to pages that take your recovery phrase or drain the wallet.',
+    },
+  },
+  {
+    code: 'fake_invoice',
+    weight: 20,
+    scamType: 'fictitious_billing',
+    all: [
+      /\b(?:subscription|membership|renewal|invoice|order|purchase|transaction receipt|payment)\b[^.!?\n]{0,80}\b(?:(?:auto-?)?renewed|processed|charged|deducted|billed|debited)\b|(?:自動)?更新(?:されました|いたしました)|(?:代金|料金|年会費)(?:を|が)(?:引き落と|請求|決済)/i,
+      /\b(?:call|contact|cancel|dispute|refund|helpline|customer (?:care|service|support))\b|(?:解約|キャンセル|返金|お問い合わせ)/i,
+      /\d{3}[-\s.)]*\d{3}[-\s.]*\d{3,4}|\+\d{6,}|\(\d{3}\)/,
+    ],
+    detail: {
+      ja: '頼んでいない契約の更新や請求を知らせ、「取り消すなら電話を」と番号へ誘っています。電話すると、返金を口実に遠隔操作やカード番号を求められる手口です。',
+      en: 'It reports a renewal or charge you did not order and pushes you to call a number to cancel it. Callers are then talked into remote access or card details.',
+    },
+  },
+  {
+    code: 'unsolicited_proposal',
+    weight: 20,
+    scamType: 'other',
+    all: [
+      /\b(?:business proposal|mutual benefit|utmost (?:importance|confidentiality)|strictly confidential|reaching out (?:to you )?in this manner|i (?:got|obtained|found) your (?:contact|e-?mail)|partner with you|your (?:assistance|cooperation|help) (?:to|in) (?:transfer|receive|invest|claim)|(?:huge|lucrative|profitable) (?:deal|opportunity|business))\b/i,
+    ],
+    detail: {
+      ja: '知らない相手が、内密の取引やもうけ話を持ちかけています。先に手数料を払わせたり、口座を使わせたりする手口です。',
+      en: 'A stranger proposes a confidential deal or a profitable opportunity. These lead to fees paid up front or your account being used.',
+    },
+  },
+  {
+    code: 'personal_info_request',
+    weight: 20,
+    all: [
+      /(?:携帯番号|電話番号|住所|生年月日|口座番号|マイナンバー|免許証|保険証)(?:を|も)(?:教えて|送って|お知らせ|知らせて)|\b(?:send|give|tell|text) (?:me|us) your (?:phone number|mobile number|home address|address|date of birth|bank details|account number|id|passport)\b/i,
+    ],
+    detail: {
+      ja: '電話番号や住所、口座番号などの個人情報を送らせようとしています。知らない相手や、本人か確かめられない相手には教えないでください。',
+      en: 'It asks for personal details such as your phone number, address or bank details. Do not give them to someone you cannot confirm.',
+    },
+  },
+  {
     code: 'important_header',
     weight: 8,
-    all: [/^\s*[【[](?:重要|緊急|至急|要確認|最終通知|警告)[】\]]/m],
+    all: [/^\s*(?:件名\s*[:：]\s*)?[【[<＜](?:重要|緊急|至急|要確認|最終通知|警告)[】\]>＞]/m],
     detail: {
       ja: '冒頭に【重要】【緊急】などと書いて、注意を引こうとしています。',
       en: 'It opens with a tag like [IMPORTANT] or [URGENT] to grab attention.',
@@ -852,7 +927,14 @@ export function isCodeDelivery(text: string): boolean {
  * says (「〜などと言って」「という電話」「被害が発生しています」). Scams address you; warnings describe them.
  */
 const REPORT_STYLE_RE =
-  /犯人|手口|被害(?:に遭|にあ|が発生|者|額|件数|防止|を防)|事案|(?:など|等)と(?:言|い|話|告げ|伝え|脅|指示|持ちかけ|名乗)|という(?:電話|メール|SMS|ショートメール|内容|もの|手口|事例)|(?:が|も)(?:多発|発生して|相次|急増|確認されて)|注意喚起|防犯|警察署(?:から|より|の)|\b(?:scammers?|fraudsters?|criminals)\b[^.!?\n]{0,60}\b(?:pretend|pose|claim|send|call|use|ask)|\bbe (?:aware|alert|on (?:your|the) (?:guard|lookout))\b|\bprotect yourself\b/i;
+  /犯人|手口|被害(?:に遭|にあ|が発生|者|額|件数|防止|を防)|事案|(?:など|等)と(?:言|い|話|告げ|伝え|脅|指示|持ちかけ|名乗)|という(?:電話|メール|SMS|ショートメール|内容|もの|手口|事例)|(?:詐欺|被害|事案|事件|不審な?(?:電話|メール|SMS|メッセージ)|なりすまし|偽(?:の)?(?:メール|SMS|サイト))(?:が|も)(?:多発|発生して|相次|急増|確認されて)|注意喚起|防犯|警察署(?:から|より|の)|\b(?:scammers?|fraudsters?|criminals)\b[^.!?\n]{0,60}\b(?:pretend|pose|claim|send|call|use|ask)|\bbe (?:aware|alert|on (?:your|the) (?:guard|lookout))\b|\bprotect yourself\b/i;
+
+/** A masked account or card number: "A/c XX1234", "card ending 5678", "1********2222", "****1234", "末尾1234". */
+const TRANSACTION_REPORT_RE =
+  /\b(?:a\/c|acct|account|card)(?: no\.?)?\s*(?:ending(?: with)?\s*#?\s*)?[x*]{2,}\d{2,6}\b|\b\d{1,6}[x*]{3,}\d{2,6}\b|[x*]{4,}\d{3,4}\b|ending (?:with |in )?#?\d{4}\b|末尾(?:番号)?\s*\d{3,4}|[*＊]{3,}\d{3,4}/i;
+/** What a transaction report says happened: money moved, a balance. */
+const TRANSACTION_WORD_RE =
+  /\b(?:debited|credited|spent|withdrawn|withdrawal|transferred|received|purchase|payment of|avl\.? (?:bal|limit)|available (?:balance|limit)|balance is)\b|残高|引き?落とし|ご利用金額|利用金額|お振込|入金|出金/i;
 
 /** Text signals for normalised text and its indicators. */
 export function textSignals(ind: Indicators): Signal[] {
@@ -905,6 +987,16 @@ export function textSignals(ind: Indicators): Signal[] {
       detail: {
         ja: '認証コードを知らせるメッセージのようです。コードは、ご自分で操作している画面にだけ入力してください。電話やメッセージで聞かれても、誰にも教えないでください。',
         en: 'It looks like a one-time code sent to you. Type it only into the screen you are using yourself, and never tell it to anyone who asks.',
+      },
+    });
+  }
+  if (TRANSACTION_REPORT_RE.test(text) && TRANSACTION_WORD_RE.test(text)) {
+    out.push({
+      code: 'transaction_report',
+      weight: -10,
+      detail: {
+        ja: '伏せ字の口座番号やカード番号と金額で、取引の結果を知らせる書き方です。正規の利用通知によくある形です。ただし、そっくりにまねた偽の通知もあります。',
+        en: 'It reports a completed transaction with a masked account or card number, as genuine alerts do. Fake alerts copy this too.',
       },
     });
   }
@@ -962,4 +1054,5 @@ export const TEXT_SIGNAL_CODES: readonly string[] = [
   'otp_notice',
   'report_style',
   'ignore_if_not_you',
+  'transaction_report',
 ];

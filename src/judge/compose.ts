@@ -2,6 +2,7 @@
 // acted, and where to ask. Advice comes from our own knowledge (articles and the brand registry) only.
 import type { ArticleRef, Contact, Evidence, Lang, Level, ScamType, Verdict } from '../domain.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
+import type { Article } from '../knowledge/articles.ts';
 
 export const LEVEL_WORDS: Record<Level, Record<Lang, string>> = {
   danger: { ja: '危険', en: 'Danger' },
@@ -163,6 +164,9 @@ const STANDARD_CONTACTS: Contact[] = [
 
 /** Share of the best article's score a further article needs to be listed as related. */
 const RELATED_SCORE_SHARE = 0.6;
+/** How much a judged type lifts an article of that type when choosing the one whose advice leads. */
+const TYPE_MATCH_LIFT = 1.5;
+
 
 export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
 
@@ -185,16 +189,25 @@ export function compose(
   index: ArticleIndex,
 ): Composition {
   const generic = GENERIC[level][lang];
-  const specific = level === 'danger' || level === 'caution';
+  const specific = (level === 'danger' || level === 'caution') && scamType !== 'none' && scamType !== 'other';
   let articles: ArticleRef[] = evidence.articles;
-  if (specific && scamType !== 'none' && scamType !== 'other') {
-    // Prefer an article of the judged type: retrieval may rank a neighbour first.
-    const ofType = articles.find((a) => a.scamType === scamType);
-    if (!ofType) {
-      const a = index.firstOfType(scamType, lang);
-      if (a) articles = [{ id: a.id, title: a.title, scamType: a.scamType, lang: a.lang, score: 0 }, ...articles];
-    } else {
-      articles = [ofType, ...articles.filter((a) => a !== ofType)];
+  let lead: Article | undefined;
+  if (specific) {
+    // The lead article is the one whose wording fits the message best, with a lift for the judged type: an
+    // unpaid-tax text leads to the tax article even when "unpaid" made the type fictitious billing.
+    const weigh = (a: ArticleRef) => a.score * (a.scamType === scamType ? TYPE_MATCH_LIFT : 1);
+    // With no retrieved article of the judged type, the type's own article leads, not whichever ranked first.
+    const best = [...articles].sort((a, b) => weigh(b) - weigh(a))[0];
+    const ofType = index.firstOfType(scamType, lang);
+    const chosen =
+      best && (articles.some((a) => a.scamType === scamType) || !ofType)
+        ? best
+        : ofType
+          ? { id: ofType.id, title: ofType.title, scamType: ofType.scamType, lang: ofType.lang, score: 0 }
+          : undefined;
+    if (chosen) {
+      articles = [chosen, ...articles.filter((a) => a.id !== chosen.id)];
+      lead = index.get(chosen.id, lang);
     }
   }
   // Related articles must be close to the best one: a distant third match only distracts.
@@ -202,7 +215,6 @@ export function compose(
   articles = uniq(articles, (a) => a.id)
     .filter((a, i) => i === 0 || a.score >= top * RELATED_SCORE_SHARE)
     .slice(0, 3);
-  const lead = specific && articles[0] ? index.get(articles[0].id, lang) : undefined;
 
   // The article's steps are written for this kind of scam; the generic ones only stand in when there is none.
   const advice = (lead?.advice.length ? lead.advice : generic.advice).slice(0, 5);

@@ -12,6 +12,7 @@ export const PROTECTIVE_SIGNALS: ReadonlySet<string> = new Set([
   'otp_notice',
   'report_style',
   'ignore_if_not_you',
+  'transaction_report',
 ]);
 
 /** Log-odds of the riskiest unvouched link, scaled to about −1 … 1. */
@@ -58,6 +59,31 @@ export const textFeatureName = (): string => 'text:score';
 export function signalOfFeature(name: string): string | undefined {
   const m = /^(?:(?:ja|en|link):)?[sr]:(.+)$/.exec(name);
   return m?.[1];
+}
+
+/**
+ * A signal's stated strength (its shown weight, on the old hand-set scale where 60 meant danger) as a prior
+ * log-odds weight, within the feature's sign bounds. Training pulls weights towards it; a signal the training
+ * data never saw is judged by it.
+ */
+export function priorWeight(name: string, stated: number | undefined, scale: number): number {
+  if (!name.startsWith('s:') || stated === undefined) return 0;
+  const w = stated * scale;
+  const sign = featureSign(name);
+  return sign > 0 ? Math.max(0, w) : sign < 0 ? Math.min(0, w) : w;
+}
+
+/** The weight a model gives a feature: its learned weight, or for a signal it never saw, the signal's prior. */
+export function weightOf(
+  name: string,
+  learned: Readonly<Record<string, number>>,
+  stated: ReadonlyMap<string, number> | undefined,
+  scale: number,
+): number {
+  const w = learned[name];
+  if (w !== undefined) return w;
+  const code = name.startsWith('s:') ? name.slice(2) : undefined;
+  return code ? priorWeight(name, stated?.get(code), scale) : 0;
 }
 
 /** +1: the weight may only raise the score; −1: only lower it; 0: free. */

@@ -39,6 +39,8 @@ const CERTAIN_SCAM_SHAPES: readonly (readonly string[])[] = [
   ['authority_claim', 'money_to_account'],
 ];
 const WARNING_CODES = new Set(['report_style', 'warning_context']);
+/** Signals about the way of paying rather than the story told. */
+const PAYMENT_SIGNALS = new Set(['gift_card_payment', 'crypto_payment', 'money_to_account', 'unpaid_fee']);
 
 /** The message asks of you something the police state is always fraud (and is not a warning about it). */
 export function isCertainScam(signals: readonly Signal[]): boolean {
@@ -64,9 +66,10 @@ export interface Score {
 export function scoreOf(ev: Evidence, lang: Lang, model: JudgeModel): Score {
   const segment = segmentOf(ev, lang);
   const features = featuresOf(ev, lang, segment === 'link');
-  const probability = model.probability(features);
+  const stated = new Map(ev.signals.map((s) => [s.code, s.weight]));
+  const probability = model.probability(features, stated);
   const bySignal = new Map<string, number>();
-  for (const [name, c] of model.contributions(features)) {
+  for (const [name, c] of model.contributions(features, stated)) {
     const code = signalOfFeature(name);
     if (code) bySignal.set(code, (bySignal.get(code) ?? 0) + c);
   }
@@ -86,7 +89,15 @@ function byContribution(signals: Signal[], score: Score): Signal[] {
 /** The scam type that the typed signals carrying most of the score point to; 'other' when none is clear. */
 export function scamTypeOf(ev: Evidence, score: Score): ScamType {
   if (score.level === 'low' || score.level === 'unknown') return 'none';
-  const typed = byContribution(ev.signals, score).filter((s) => s.scamType && (score.bySignal.get(s.code) ?? 0) > 0);
+  const carried = byContribution(ev.signals, score).filter(
+    (s) => s.scamType && (score.bySignal.get(s.code) ?? 0) > 0,
+  );
+  // How the money is asked for (gift cards, crypto, an account) is not what the scam is: the story (a relative in
+  // trouble, a parcel, a prize) names it, when there is one.
+  const typed = [
+    ...carried.filter((s) => !PAYMENT_SIGNALS.has(s.code)),
+    ...carried.filter((s) => PAYMENT_SIGNALS.has(s.code)),
+  ];
   const first = typed[0]?.scamType;
   // Delivery wording with a link or brand problem is a delivery smish, not generic phishing.
   if (first === 'phishing' && typed.some((s) => s.code === 'delivery_failure')) return 'delivery_sms';

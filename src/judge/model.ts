@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Lang, Level, UrlIndicator } from '../domain.ts';
 import { margin, sigmoid } from '../learn/logistic.ts';
 import { hostFeatures, urlFeatures } from '../learn/url-features.ts';
-import type { Features } from './features.ts';
+import { type Features, weightOf } from './features.ts';
 
 export const DEFAULT_MODEL_FILE = fileURLToPath(new URL('../../knowledge/model/judge-model.json', import.meta.url));
 export const MODEL_FORMAT = 'anshin-judge-model';
@@ -36,6 +36,8 @@ const modelSchema = z.strictObject({
   message: z.strictObject({
     bias: z.number(),
     weights: z.record(z.string(), z.number()),
+    /** Log-odds per unit of a signal's shown weight: a signal absent from `weights` counts with this prior. */
+    priorScale: z.number().min(0).max(1),
     thresholds: z.strictObject({ ja: thresholds, en: thresholds, link: thresholds }),
   }),
   /** Two hashed link models: `host` sees the host name only, `url` the host and the path. */
@@ -58,10 +60,13 @@ export interface JudgeModel {
   readonly file: JudgeModelFile;
   /** Learned probability that this link is a phishing link, from its host (and its path, when asked). */
   hostProbability(u: Pick<UrlIndicator, 'url' | 'host'>, withPath: boolean): number;
-  /** Learned probability that a message with these features is a scam. */
-  probability(features: Features): number;
+  /**
+   * Learned probability that a message with these features is a scam. `stated` holds the shown weight of each
+   * signal that fired: a signal the training data never saw counts with its prior.
+   */
+  probability(features: Features, stated?: ReadonlyMap<string, number>): number;
   /** Log-odds contribution of each feature present (weight × value), for explaining the score. */
-  contributions(features: Features): Map<string, number>;
+  contributions(features: Features, stated?: ReadonlyMap<string, number>): Map<string, number>;
   levelOf(p: number, segment: Segment): Exclude<Level, 'unknown'>;
 }
 
@@ -105,14 +110,17 @@ export function judgeModelFrom(raw: unknown, where = 'judge model'): JudgeModel 
         ? sigmoid(margin(file.host.url.bias, urlWeights, urlFeatures(u.url, u.host, file.host.bits)))
         : sigmoid(margin(file.host.host.bias, hostWeights, hostFeatures(u.host, file.host.bits)));
     },
-    probability(features) {
+    probability(features, stated) {
       let z = file.message.bias;
-      for (const [name, x] of features) z += (w[name] ?? 0) * x;
+      for (const [name, x] of features) z += weightOf(name, w, stated, file.message.priorScale) * x;
       return sigmoid(z);
     },
-    contributions(features) {
+    contributions(features, stated) {
       const out = new Map<string, number>();
-      for (const [name, x] of features) if (w[name]) out.set(name, w[name]! * x);
+      for (const [name, x] of features) {
+        const weight = weightOf(name, w, stated, file.message.priorScale);
+        if (weight) out.set(name, weight * x);
+      }
       return out;
     },
     levelOf(p, segment) {

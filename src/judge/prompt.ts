@@ -3,7 +3,7 @@
 // carrying a random per-call code, anything in it that looks like a delimiter is defused, and it is cut
 // to a bounded length. Values in the evidence that come from the message are defanged and defused too.
 import { randomBytes } from 'node:crypto';
-import type { Evidence, Lang, Verdict } from '../domain.ts';
+import type { Evidence, Lang, Signal, Verdict } from '../domain.ts';
 import { loadPromptFile, type PromptFile, PromptFileError, promptPath } from './prompt-file.ts';
 
 export interface LlmJudgeInput {
@@ -91,6 +91,11 @@ export function defang(s: string): string {
   return s.replace(/^http/i, 'hxxp').replace(/\./g, '[.]');
 }
 
+function orderedSignals(signals: readonly Signal[], order: readonly string[]): Signal[] {
+  const rank = new Map(order.map((c, i) => [c, i]));
+  return [...signals].sort((a, b) => (rank.get(a.code) ?? 999) - (rank.get(b.code) ?? 999));
+}
+
 function renderContext({ evidence, local }: LlmJudgeInput): string {
   const { indicators: ind, signals, intel, brands, articles } = evidence;
   const lines: string[] = [];
@@ -98,7 +103,11 @@ function renderContext({ evidence, local }: LlmJudgeInput): string {
     lines.push(`- ${title}:${items.length === 0 ? ' none' : ''}`);
     for (const item of items) lines.push(`  - ${item}`);
   };
-  lines.push(`- Rule-based verdict: level=${local.level}, scamType=${local.scamType}`);
+  lines.push(
+    `- Local judge (learned from real messages): level=${local.level}, scamType=${local.scamType}` +
+      `${local.score !== undefined ? `, scam probability ${local.score.toFixed(2)}` : ''}` +
+      `${evidence.urlRisk !== undefined ? `, riskiest link's learned phishing probability ${evidence.urlRisk.toFixed(2)}` : ''}`,
+  );
   list(
     'Links in the message',
     ind.urls.map((u) => `${value(defang(u.url))} (host ${value(defang(u.host))}${u.isIp ? ', IP address' : ''})`),
@@ -118,7 +127,8 @@ function renderContext({ evidence, local }: LlmJudgeInput): string {
   list('Payment methods named', [...ind.paymentMethods]);
   list(
     'Signals',
-    signals.map((s) => {
+    // In the order they carried the local score (local.signals), with the rule's stated weight.
+    orderedSignals(signals, local.signals).map((s) => {
       const tags = [`weight ${s.weight}`, s.strong ? 'strong' : '', s.scamType ?? ''].filter(Boolean).join(', ');
       return `${s.code} (${tags}): ${value(s.detail.en)}${s.subject ? ` [${value(s.subject)}]` : ''}`;
     }),

@@ -23,6 +23,11 @@ export interface FitOptions {
   learningRate?: number;
   /** Per-feature bounds: +1 weight ≥ 0, -1 weight ≤ 0, 0 free. Missing: all free. */
   signs?: Int8Array;
+  /**
+   * Per-feature prior means: the penalty pulls each weight towards its prior rather than towards zero (a MAP fit
+   * with a Gaussian prior). A feature the data says little about keeps its prior; the data moves the rest.
+   */
+  prior?: Float64Array;
 }
 
 export interface LogisticFit {
@@ -74,7 +79,9 @@ export function fitLogistic(
   }
   if (totalWeight === 0) throw new Error('fitLogistic: all sample weights are zero');
 
-  const weights = new Float64Array(dim);
+  const prior = opts.prior ?? new Float64Array(dim);
+  if (prior.length !== dim) throw new Error(`fitLogistic: ${prior.length} prior means for ${dim} features`);
+  const weights = Float64Array.from(prior);
   const grad = new Float64Array(dim);
   const m = new Float64Array(dim + 1);
   const v = new Float64Array(dim + 1);
@@ -97,7 +104,7 @@ export function fitLogistic(
     const c1 = 1 - BETA1 ** t;
     const c2 = 1 - BETA2 ** t;
     for (let j = 0; j < dim; j++) {
-      const g = grad[j]! + l2 * weights[j]!;
+      const g = grad[j]! + l2 * (weights[j]! - prior[j]!);
       m[j] = BETA1 * m[j]! + (1 - BETA1) * g;
       v[j] = BETA2 * v[j]! + (1 - BETA2) * g * g;
       let w = weights[j]! - (lr * (m[j]! / c1)) / (Math.sqrt(v[j]! / c2) + EPS);

@@ -137,7 +137,7 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     trainedAt: date,
-    message: { bias: fit.bias, weights: fit.weights, thresholds },
+    message: { bias: fit.bias, weights: fit.weights, priorScale: fit.priorScale, thresholds },
     host: hostPart,
     card: {
       seed,
@@ -169,6 +169,7 @@ function provisionalFile(date: string, host: JudgeModelFile['host']): JudgeModel
     message: {
       bias: 0,
       weights: {},
+      priorScale: 0,
       thresholds: { ja: PLACEHOLDER_THRESHOLDS, en: PLACEHOLDER_THRESHOLDS, link: PLACEHOLDER_THRESHOLDS },
     },
     host,

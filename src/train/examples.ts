@@ -42,6 +42,7 @@ export function rowOf(
     segment,
     group,
     features: featuresOf(evidence, l, segment === 'link'),
+    priors: new Map(evidence.signals.map((s) => [s.code, s.weight])),
     meta,
     evidence,
   };

@@ -2,13 +2,15 @@
 // the way SpamAssassin learns rule scores from mass-checked corpora. Rows are weighted so that each language and
 // label weighs the same and no single source outweighs the others; folds keep each source whole, because sources
 // repeat templates and a row split would measure memory, not judgement.
-import { type Features, featureSign } from '../judge/features.ts';
+import { type Features, featureSign, priorWeight, weightOf } from '../judge/features.ts';
 import type { Segment } from '../judge/model.ts';
-import { fitLogistic, margin, type SparseRow, sigmoid } from '../learn/logistic.ts';
+import { fitLogistic, type SparseRow, sigmoid } from '../learn/logistic.ts';
 import { fnv1a } from '../learn/url-features.ts';
 
 export interface TrainRow {
   features: Features;
+  /** The shown weight of each signal that fired (the rule's stated strength), for the weights' priors. */
+  priors?: ReadonlyMap<string, number>;
   label: 0 | 1;
   segment: Segment;
   /** Rows of one group come from one source and are never split across folds. */
@@ -18,6 +20,8 @@ export interface TrainRow {
 export interface MessageFit {
   bias: number;
   weights: Record<string, number>;
+  /** Log-odds per unit of a signal's stated weight, for the priors (and for signals never seen in training). */
+  priorScale: number;
 }
 
 export interface Thresholds {
@@ -31,10 +35,15 @@ export interface Targets {
   flagged: number;
 }
 
+/**
+ * Aimed under the project's limits (grouped figures: genuine danger ≤ 0.03, flagged ≤ 0.12 for messages; links
+ * ≤ 0.01 / ≤ 0.10), leaving room for the shift to sources never seen. For bare links the genuine rows here are
+ * popular hosts featured as if unknown, a harder set than the links people forward.
+ */
 export const DEFAULT_TARGETS: Readonly<Record<Segment, Targets>> = {
-  ja: { danger: 0.015, flagged: 0.08 },
-  en: { danger: 0.015, flagged: 0.08 },
-  link: { danger: 0.005, flagged: 0.05 },
+  ja: { danger: 0.015, flagged: 0.1 },
+  en: { danger: 0.015, flagged: 0.07 },
+  link: { danger: 0.005, flagged: 0.1 },
 };
 
 export const MESSAGE_L2 = 0.0005;
@@ -74,30 +83,49 @@ function sparse(features: Features, index: ReadonlyMap<string, number>): SparseR
   };
 }
 
+/**
+ * A signal's stated strength on the old hand-set scale (60 meant danger) as a prior log-odds weight. Only the
+ * shared signal features carry a prior; offsets, quoted cues and shape facts start from zero.
+ */
+export const PRIOR_SCALE = 1 / 20;
+
+export function priorsOf(rows: readonly TrainRow[], vocab: readonly string[]): Float64Array {
+  const stated = new Map<string, number>();
+  for (const r of rows) for (const [code, w] of r.priors ?? []) stated.set(code, Math.max(stated.get(code) ?? w, w));
+  return Float64Array.from(vocab.map((n) => priorWeight(n, stated.get(n.slice(2)), PRIOR_SCALE)));
+}
+
 export function fitMessageModel(rows: readonly TrainRow[]): MessageFit {
   const vocab = vocabularyOf(rows);
   const index = new Map(vocab.map((n, i) => [n, i]));
   const signs = Int8Array.from(vocab.map(featureSign));
+  const prior = priorsOf(rows, vocab);
   const fit = fitLogistic(
     rows.map((r) => sparse(r.features, index)),
     rows.map((r) => r.label),
     rowWeights(rows),
-    { dim: vocab.length, l2: MESSAGE_L2, iterations: MESSAGE_ITERATIONS, learningRate: MESSAGE_LEARNING_RATE, signs },
+    {
+      dim: vocab.length,
+      l2: MESSAGE_L2,
+      iterations: MESSAGE_ITERATIONS,
+      learningRate: MESSAGE_LEARNING_RATE,
+      signs,
+      prior,
+    },
   );
   const weights: Record<string, number> = {};
   vocab.forEach((n, i) => {
     const w = fit.weights[i]!;
     if (w !== 0) weights[n] = Math.round(w * 10_000) / 10_000;
   });
-  return { bias: Math.round(fit.bias * 10_000) / 10_000, weights };
+  return { bias: Math.round(fit.bias * 10_000) / 10_000, weights, priorScale: PRIOR_SCALE };
 }
 
-export function predict(fit: MessageFit, features: Features): number {
-  const names = [...features.keys()];
-  const w = Float64Array.from(names.map((n) => fit.weights[n] ?? 0));
-  return sigmoid(
-    margin(fit.bias, w, { idx: Int32Array.from(names.map((_, i) => i)), val: Float32Array.from(features.values()) }),
-  );
+/** The probability a fitted model gives a row; a signal it never saw counts with its prior. */
+export function predict(fit: MessageFit, row: Pick<TrainRow, 'features' | 'priors'>): number {
+  let z = fit.bias;
+  for (const [name, x] of row.features) z += weightOf(name, fit.weights, row.priors, fit.priorScale) * x;
+  return sigmoid(z);
 }
 
 /** The key under which a row's source is kept whole: its segment and its group. */
@@ -155,7 +183,7 @@ export function outOfFold<T extends TrainRow>(
     const ready = prepare ? prepare(train, test) : { train: [...train], test };
     const fit = fitMessageModel(ready.train);
     ready.test.forEach((r, j) => {
-      out[testIdx[j]!] = predict(fit, r.features);
+      out[testIdx[j]!] = predict(fit, r);
     });
   }
   return out;

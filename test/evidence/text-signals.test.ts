@@ -151,6 +151,17 @@ const CASES: [code: string, fires: string, quiet: string][] = [
   ['celebrity_giveaway', 'Elon Musk is giving away bitcoin: send 0.1 BTC and get 0.2 back.', 'I read a biography of a scientist.'],
   ['otp_notice', '認証コード:482913 この番号を画面に入力してください。', '認証コードを教えてください。'],
   ['report_style', '犯人は警察官を名乗り、キャッシュカードを預かるなどと言って自宅を訪れます。', '警察官を名乗る男が来ました。'],
+  ['crypto_claim', 'Claim 500 BNB now before the drop ends', 'I claimed my bag at the airport.'],
+  ['transaction_report', 'INR 250 debited from A/c XX1234 on 01-Jan. Avl bal INR 5000.', 'I paid for lunch today.'],
+  ['credential_entry', 'こちらのページでカード番号を入力してください。', 'カードを財布に入れた。'],
+  ['wallet_problem', 'Your wallet has failed to sync. Validate your wallet now.', 'I left my wallet at home.'],
+  [
+    'fake_invoice',
+    'Your subscription was renewed and $399 charged. To cancel call 1-888-555-0199.',
+    'Your order was processed. Thank you for shopping with us.',
+  ],
+  ['unsolicited_proposal', 'I have a business proposal of mutual benefit, strictly confidential.', 'Lunch on Friday?'],
+  ['personal_info_request', '携帯番号を教えてもらえる？', '携帯を新しくしました。'],
   [
     'ignore_if_not_you',
     '心当たりがない場合は、このメールを無視してください。',
