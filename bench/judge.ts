@@ -1,6 +1,14 @@
-// Local judge throughput and latency on one core: realistic Japanese and English messages, judged in a loop.
+// Local judge throughput and latency on one core: realistic Japanese and English messages, judged in a loop; and
+// the learned model's file size and load time (targets: ≥ 1,000 verdicts/s, p99 ≤ 10 ms, load ≤ 300 ms, ≤ 10 MB).
+import { statSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { createConsultant } from '../src/consult/consultant.ts';
+import { DEFAULT_MODEL_FILE, loadJudgeModel } from '../src/judge/model.ts';
+
+const TARGET_VERDICTS_PER_S = 1000;
+const TARGET_P99_MS = 10;
+const TARGET_MODEL_LOAD_MS = 300;
+const TARGET_MODEL_BYTES = 10 * 1024 * 1024;
 
 const MESSAGES = [
   '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xx.top/',
@@ -19,7 +27,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** Median of several cold loads of the model file (parse, validate, decode the host weights). */
+function modelLoadMs(): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    loadJudgeModel();
+    runs.push(performance.now() - t0);
+  }
+  return runs.sort((a, b) => a - b)[3]!;
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
 export async function benchJudge(): Promise<Record<string, number | string>> {
+  const loadMs = modelLoadMs();
+  const bytes = statSync(DEFAULT_MODEL_FILE).size;
   const consultant = await createConsultant({
     config: loadConfig({ OPENAI_API_KEY: '', DATA_DIR: '/nonexistent-anshin-bench' }),
   });
@@ -35,10 +58,20 @@ export async function benchJudge(): Promise<Record<string, number | string>> {
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   consultant.close();
+  const rate = Math.round(n / seconds);
+  const p99 = percentile(times, 99);
+  const ok =
+    rate >= TARGET_VERDICTS_PER_S &&
+    p99 <= TARGET_P99_MS &&
+    loadMs <= TARGET_MODEL_LOAD_MS &&
+    bytes <= TARGET_MODEL_BYTES;
+  if (!ok) process.exitCode = 1;
   return {
-    'local judge verdicts/s (1 core)': Math.round(n / seconds),
+    'local judge verdicts/s (1 core)': `${rate} (target ≥ ${TARGET_VERDICTS_PER_S}: ${verdict(rate >= TARGET_VERDICTS_PER_S)})`,
     'local judge p50 ms': Number(percentile(times, 50).toFixed(3)),
-    'local judge p99 ms': Number(percentile(times, 99).toFixed(3)),
+    'local judge p99 ms': `${p99.toFixed(3)} (target ≤ ${TARGET_P99_MS}: ${verdict(p99 <= TARGET_P99_MS)})`,
     'local judge max ms': Number(times.at(-1)!.toFixed(3)),
+    'model load ms (median of 7)': `${loadMs.toFixed(1)} (target ≤ ${TARGET_MODEL_LOAD_MS}: ${verdict(loadMs <= TARGET_MODEL_LOAD_MS)})`,
+    'model file MB': `${(bytes / 1024 / 1024).toFixed(2)} (target ≤ 10: ${verdict(bytes <= TARGET_MODEL_BYTES)})`,
   };
 }

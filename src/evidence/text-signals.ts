@@ -993,7 +993,9 @@ export function textSignals(ind: Indicators): Signal[] {
   if (TRANSACTION_REPORT_RE.test(text) && TRANSACTION_WORD_RE.test(text)) {
     out.push({
       code: 'transaction_report',
-      weight: -10,
+      // A completed transaction with a masked account number is how genuine alerts are written; fakes that copy
+      // it ask you to call or click, which other signals weigh.
+      weight: -30,
       detail: {
         ja: '伏せ字の口座番号やカード番号と金額で、取引の結果を知らせる書き方です。正規の利用通知によくある形です。ただし、そっくりにまねた偽の通知もあります。',
         en: 'It reports a completed transaction with a masked account or card number, as genuine alerts do. Fake alerts copy this too.',

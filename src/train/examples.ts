@@ -54,7 +54,7 @@ export function messageRows(messages: readonly RealMessage[], evidenceOf: Eviden
       m.text,
       m.label,
       m.lang,
-      `${m.file}:${m.group}`,
+      `${m.lang}:${m.group}`,
       {
         file: m.file,
         channel: m.channel,

@@ -36,17 +36,24 @@ export interface Targets {
 }
 
 /**
- * Aimed under the project's limits (grouped figures: genuine danger ≤ 0.03, flagged ≤ 0.12 for messages; links
- * ≤ 0.01 / ≤ 0.10), leaving room for the shift to sources never seen. For bare links the genuine rows here are
- * popular hosts featured as if unknown, a harder set than the links people forward.
+ * The share of genuine rows each threshold may flag on the out-of-fold scores it is chosen on. The project's limits
+ * hold on the nested grouped figures (genuine danger ≤ 0.03, flagged ≤ 0.12 for messages; links ≤ 0.01 / ≤ 0.10).
+ * Out-of-fold scores that leave whole sources out overstate the false positives of English messages (one source,
+ * bank alerts with links to banks we do not know, dominates them): a 20% target there gave 3.3% on the nested
+ * figures. For bare links the genuine rows are popular hosts featured as if unknown, a harder set than the links
+ * people forward (a 15% target there gave about 5% on the top lists, most of which we vouch for).
  */
 export const DEFAULT_TARGETS: Readonly<Record<Segment, Targets>> = {
   ja: { danger: 0.015, flagged: 0.1 },
-  en: { danger: 0.015, flagged: 0.07 },
-  link: { danger: 0.005, flagged: 0.1 },
+  en: { danger: 0.015, flagged: 0.2 },
+  link: { danger: 0.005, flagged: 0.15 },
 };
 
-export const MESSAGE_L2 = 0.0005;
+/**
+ * Penalty pulling each weight towards its prior (stronger than towards zero would be: a rule's stated strength is
+ * the best guess for a source it has not seen). Chosen on the nested grouped figures, like PRIOR_SCALE.
+ */
+export const MESSAGE_L2 = 0.002;
 export const MESSAGE_ITERATIONS = 1500;
 const MESSAGE_LEARNING_RATE = 0.05;
 /** Rows of one source count, at most, as this many: a big corpus may not drown the small ones. */
@@ -87,7 +94,7 @@ function sparse(features: Features, index: ReadonlyMap<string, number>): SparseR
  * A signal's stated strength on the old hand-set scale (60 meant danger) as a prior log-odds weight. Only the
  * shared signal features carry a prior; offsets, quoted cues and shape facts start from zero.
  */
-export const PRIOR_SCALE = 1 / 20;
+export const PRIOR_SCALE = 0.08;
 
 export function priorsOf(rows: readonly TrainRow[], vocab: readonly string[]): Float64Array {
   const stated = new Map<string, number>();
