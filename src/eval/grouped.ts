@@ -4,7 +4,7 @@
 // a shipped model (non-commercial licences) are judged but never trained on.
 import type { Level, ScamType, Signal } from '../domain.ts';
 import { signalOfFeature, weightOf } from '../judge/features.ts';
-import { hasContent, isCertainScam, type Score, scamTypeOf } from '../judge/local.ts';
+import { hasContent, hasEvidence, isCertainScam, type Score, scamTypeOf } from '../judge/local.ts';
 import type { LabelledRow } from '../train/examples.ts';
 import {
   chooseThresholds,
@@ -47,16 +47,17 @@ export function textPrepare(seed: number): FoldPrepare<GroupedRow> {
 export function judgeRow(row: LabelledRow, fit: MessageFit, t: Thresholds): Judged {
   const probability = predict(fit, row);
   const ev = row.evidence;
-  let level: Level = probability >= t.danger ? 'danger' : probability >= t.caution ? 'caution' : 'low';
-  if (!hasContent(ev)) level = 'unknown';
-  else if (isCertainScam(ev.signals)) level = 'danger';
-  else if (ev.signals.some((s: Signal) => s.code === PROMPT_INJECTION) && level === 'low') level = 'caution';
   const bySignal = new Map<string, number>();
   for (const [name, x] of row.features) {
     const code = signalOfFeature(name);
     const w = weightOf(name, fit.weights, row.priors, fit.priorScale);
     if (code && w) bySignal.set(code, (bySignal.get(code) ?? 0) + w * x);
   }
+  let level: Level = probability >= t.danger ? 'danger' : probability >= t.caution ? 'caution' : 'low';
+  if (!hasEvidence(bySignal, row.features)) level = 'low';
+  if (!hasContent(ev)) level = 'unknown';
+  else if (isCertainScam(ev.signals)) level = 'danger';
+  else if (ev.signals.some((s: Signal) => s.code === PROMPT_INJECTION) && level === 'low') level = 'caution';
   const score: Score = { probability, segment: row.segment, level, bySignal };
   return { probability, level, scamType: scamTypeOf(ev, score) };
 }

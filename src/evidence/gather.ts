@@ -1,6 +1,6 @@
 // Evidence for one message: threat-intel hits, brand matches (both ways), URL, phone and text signals, and the
 // awareness articles most like it. Deterministic and offline.
-import type { BrandMatch, Evidence, Indicators, IntelHit, Lang, Signal, UrlIndicator } from '../domain.ts';
+import type { Bilingual, BrandMatch, Evidence, Indicators, IntelHit, Lang, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import type { ArticleIndex } from './retrieval.ts';
@@ -416,6 +416,22 @@ const PROBLEM_CODES = new Set([
   'wallet_problem',
 ]);
 
+/** What each kind of problem is, in the sentence that names it (so that the sentence is true of the message). */
+const PROBLEM_WORDS: Readonly<Record<string, Bilingual>> = {
+  account_suspension: { ja: 'アカウントや利用の停止', en: 'a suspended or locked account' },
+  identity_check: { ja: '本人確認や情報の確認', en: 'a check of your identity or details' },
+  unpaid_fee: { ja: '未払いの料金', en: 'an unpaid fee' },
+  delivery_failure: { ja: '荷物の配達の問題', en: 'a problem with a delivery' },
+  unrecognised_charge: { ja: '身に覚えのない利用', en: 'a charge you may not recognise' },
+  payment_problem: { ja: '支払いの問題', en: 'a problem with your payment' },
+  security_alert: { ja: '不正なログインや利用', en: 'a suspicious sign-in or activity' },
+  points_lure: { ja: 'ポイントの付与や失効', en: 'points or a reward' },
+  violation_claim: { ja: '規約違反', en: 'a claimed breach of the rules' },
+  document_lure: { ja: '届いた書類やメッセージ', en: 'a document or message waiting for you' },
+  action_required: { ja: '終わっていない手続き', en: 'an unfinished update or check' },
+  wallet_problem: { ja: 'ウォレットの問題', en: 'a problem with your wallet' },
+};
+
 /**
  * A request to act through the message itself: its link, button or number ("こちら", "下記URL", "ログインして
  * ください", "click here", "call us"), whether the link is there, masked or left out.
@@ -449,14 +465,15 @@ function problemActionSignals(ind: Indicators, text: Signal[], brands: BrandLook
   const problems = text.filter((s) => PROBLEM_CODES.has(s.code));
   const brand = claimedBrand(ind.text, brands);
   if (brand && problems.length > 0) {
+    const what = PROBLEM_WORDS[problems[0]!.code] ?? PROBLEM_WORDS.account_suspension!;
     return [
       {
         code: 'brand_problem_action',
         weight: 30,
         scamType: problems[0]!.scamType ?? 'phishing',
         detail: {
-          ja: `${brand.name.ja}を名乗り、アカウントや支払いなどの問題を理由に、このメッセージから手続きさせようとしています。本物か確かめるときは、このメッセージのリンクや番号は使わず、${brand.name.ja}の公式アプリか、ご自分で調べた公式サイトから確認してください。`,
-          en: `It claims to be ${brand.name.en} and uses a problem with your account or payment to make you act through this message. To check, do not use its links or numbers: open ${brand.name.en}'s official app, or a site you look up yourself.`,
+          ja: `${brand.name.ja}を名乗り、${what.ja}を理由に、このメッセージから手続きさせようとしています。本物か確かめるときは、このメッセージのリンクや番号は使わず、${brand.name.ja}の公式アプリか、ご自分で調べた公式サイトから確認してください。`,
+          en: `It claims to be ${brand.name.en} and uses ${what.en} to make you act through this message. To check, do not use its links or numbers: open ${brand.name.en}'s official app, or a site you look up yourself.`,
         },
       },
     ];

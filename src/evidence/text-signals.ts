@@ -499,6 +499,9 @@ const RULES: TextRule[] = [
   {
     code: 'money_to_account',
     weight: 35,
+    // A bank's or the police's "we will never ask you to move money" is the warning, not the request.
+    unless:
+      /\b(?:never|will not|won't|would never|do not|don't)\b[^.!?\n]{0,30}\b(?:ask|tell|request|call)\b|(?:こと|事)は(?:絶対に|決して|一切)?(?:ありません|ございません)|(?:求め|お願いし)(?:る|た)?ことは(?:ありません|ございません)/i,
     all: [
       /(?:指定|別|安全|保護|専用|下記|以下|こちら)の(?:銀行)?口座(?:に|へ|まで)|口座(?:に|へ)(?:お金|現金|預金|資金)?を?(?:移|振り?込|送金|入金|預け)(?:して|て|ろ|替え)(?!い?ただきありがと|もらっ|くれて|た)|(?:お金|現金|資金|預金)を(?:移|振り?込|送金|入金)(?:して|んで|する)|(?:振り?込|送金|入金)(?:して|んで)(?:ください|下さい|ほしい|欲しい|もらえ|くれ|いただ)|現金(?:を|は)(?:用意|準備|引き出|おろ|下ろ|渡|送|預|封筒)|(?:現金|カード|キャッシュカード|お金)を?(?:取りに|受け取りに|回収しに|預かりに)(?:行|伺|参|来|向か)|(?:レターパック|宅配便|ゆうパック).{0,15}(?:現金|お金)|(?:お金|現金)を?(?:貸して|送って|立て替え)|(?:カード|ギフト券|プリペ[ーイ]ド|電子マネー|webmoney|ウェブマネー).{0,20}(?:買って|購入して|買ってき|買う(?:の)?を手伝)|\b(?:transfer|wire|move|send|deposit)\b[^.!?\n]{0,40}\b(?:to|into) (?:this|my|our|the following|a (?:safe|secure|new|protected))\b[^.!?\n]{0,20}\b(?:account|wallet)\b|\bsend (?:me|us)\b[^.!?\n]{0,30}(?:money|cash|funds|[$£€]\s?\d|bitcoin|gift ?cards?)|\b(?:western union|moneygram)\b|\b(?:buy|purchase|pick up|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\bi need (?:some |the )?money\b|\bcan you (?:lend|send|transfer) (?:me )?(?:some |the )?(?:money|cash|funds|\$)/i,
     ],

@@ -53,6 +53,12 @@ export function segmentOf(ev: Evidence, lang: Lang): Segment {
   return isLinkOnly(ev.indicators) ? 'link' : lang;
 }
 
+/** Some signal raised the score, or the riskiest link's learned score did. */
+export function hasEvidence(bySignal: ReadonlyMap<string, number>, features: ReadonlyMap<string, number>): boolean {
+  for (const c of bySignal.values()) if (c > 0) return true;
+  return (features.get('url:risk') ?? 0) > 0;
+}
+
 export interface Score {
   /** Learned probability that the message is a scam. */
   probability: number;
@@ -74,7 +80,9 @@ export function scoreOf(ev: Evidence, lang: Lang, model: JudgeModel): Score {
     if (code) bySignal.set(code, (bySignal.get(code) ?? 0) + c);
   }
   if (!hasContent(ev)) return { probability, segment, level: 'unknown', bySignal };
-  let level: Level = model.levelOf(probability, segment);
+  // A warning must cite evidence: with no signal that raised the score (or a risky link), the level is `low`
+  // whatever the base rate of the language says.
+  let level: Level = hasEvidence(bySignal, features) ? model.levelOf(probability, segment) : 'low';
   if (ev.intel.length > 0 || isCertainScam(ev.signals)) level = 'danger';
   if (ev.signals.some((s) => s.code === PROMPT_INJECTION) && LEVEL_RANK[level] < LEVEL_RANK.caution) level = 'caution';
   return { probability, segment, level, bySignal };

@@ -2,7 +2,7 @@
 // was split, the thresholds and the out-of-fold figures they were chosen on, and what the data could not teach.
 import type { JudgeModelFile, Segment } from '../judge/model.ts';
 import type { WebListFiles } from './build-web-lists.ts';
-import type { Thresholds, TrainRow } from './message-model.ts';
+import { canWarn, type Thresholds, type TrainRow } from './message-model.ts';
 
 export interface SegmentSummary {
   scam: number;
@@ -31,7 +31,8 @@ export function oofSummary(
     let legitDanger = 0;
     rows.forEach((r, i) => {
       if (r.segment !== seg) return;
-      const p = probs[i]!;
+      // A row with no risk feature is never warned about, whatever its score (judge/local.ts, hasEvidence).
+      const p = canWarn(r.features) ? probs[i]! : 0;
       if (r.label === 1) {
         scam++;
         if (p >= t.caution) flagged++;

@@ -196,14 +196,24 @@ export function outOfFold<T extends TrainRow>(
   return out;
 }
 
+/** A row with a risk feature (a risk signal, or a link with a positive learned score) could be warned about. */
+export function canWarn(features: Features): boolean {
+  for (const [name, x] of features) {
+    if (name === 'url:risk' && x > 0) return true;
+    if (/^[sr]:/.test(name) && featureSign(name) > 0) return true;
+  }
+  return false;
+}
+
 /**
  * The lowest threshold whose share of genuine rows at or above it stays within `rate`. Chosen on probabilities
  * that no model saw its source of (out-of-fold), never on a single row.
  */
-export function thresholdFor(legitProbs: readonly number[], rate: number): number {
+export function thresholdFor(legitProbs: readonly number[], rate: number, ofTotal = legitProbs.length): number {
   if (legitProbs.length === 0) return 0.5;
   const sorted = [...legitProbs].sort((a, b) => b - a);
-  const allowed = Math.floor(rate * sorted.length);
+  const allowed = Math.floor(rate * ofTotal);
+  if (allowed >= sorted.length) return 0.01;
   // Above the (allowed+1)-th highest genuine score: at most `allowed` genuine rows reach the threshold.
   // Rounded up, so that genuine rows tied at that score stay below it.
   const t = Math.ceil(((sorted[allowed] ?? 0) + 1e-6) * 10_000) / 10_000;
@@ -217,9 +227,12 @@ export function chooseThresholds(
 ): Record<Segment, Thresholds> {
   const out = {} as Record<Segment, Thresholds>;
   for (const seg of ['ja', 'en', 'link'] as const) {
-    const legit = rows.flatMap((r, i) => (r.segment === seg && r.label === 0 ? [probs[i]!] : []));
-    const danger = thresholdFor(legit, targets[seg].danger);
-    const caution = Math.min(danger, thresholdFor(legit, targets[seg].flagged));
+    // Rows with no risk feature are never flagged (the judge needs evidence to warn): they count in the rate's
+    // base, not among the rows a threshold could flag.
+    const legitRows = rows.flatMap((r, i) => (r.segment === seg && r.label === 0 ? [i] : []));
+    const legit = legitRows.filter((i) => canWarn(rows[i]!.features)).map((i) => probs[i]!);
+    const danger = thresholdFor(legit, targets[seg].danger, legitRows.length);
+    const caution = Math.min(danger, thresholdFor(legit, targets[seg].flagged, legitRows.length));
     out[seg] = { danger, caution };
   }
   return out;
