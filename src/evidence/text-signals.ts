@@ -25,7 +25,7 @@ interface TextRule {
 
 /** Genuine account mail: "if this was not you, ignore this e-mail" (scams say "if not you, click here"). */
 export const IGNORE_IF_NOT_YOU_RE =
-  /(?:心当たり|身に覚え|お心当たり|ご依頼|リクエスト)(?:が|の|を)(?:ない|ありません|無い|されていない|していない)(?:場合|方|とき)(?:は|には)?[、,\s]*(?:この|本|こちらの)?(?:メール|メッセージ|通知)?(?:を|は)?(?:無視|破棄|削除)|何もする必要は(?:ありません|ございません)|(?:無視|破棄)していただ(?:いて|け)|\b(?:if (?:you|this) (?:did(?:n't| not)|was(?:n't| not))[^.!?\n]{0,60}\b(?:ignore|disregard|no (?:further )?action)|(?:safely|simply|please) (?:ignore|disregard) this)\b/i;
+  /(?:心当たり|身に覚え|お心当たり|ご依頼|リクエスト)(?:が|の|を)(?:ない|ありません|無い|されていない|していない)(?:場合|方|とき)(?:は|には)?[、,\s]*(?:この|本|こちらの)?(?:メール|メッセージ|通知)?(?:を|は)?(?:無視|破棄|削除)|何もする必要は(?:ありません|ございません)|(?:無視|破棄)していただ(?:いて|け)|\byou (?:don'?t|do not) need to do anything\b|\bno (?:further )?action (?:is )?(?:needed|required)\b|\b(?:if (?:you|this) (?:did(?:n't| not)|was(?:n't| not))[^.!?\n]{0,60}\b(?:ignore|disregard|no (?:further )?action)|(?:safely|simply|please) (?:ignore|disregard) this)\b/i;
 
 const RULES: TextRule[] = [
   {
@@ -125,6 +125,8 @@ const RULES: TextRule[] = [
     weight: 60,
     strong: true,
     scamType: 'refund',
+    // 「ATMでの手続きはありません」is the town's warning, not the scam's request.
+    unless: /ATM(?:での|で)(?:の)?(?:手続き|還付|返金)(?:は|も)(?:一切)?(?:ありません|できません|行いません)|ATMで(?:お金が)?(?:戻|返)(?:る|って)(?:くる)?ことは(?:絶対に|決して)?(?:ありません|ない)/,
     all: [/還付|払い?戻し|返金|給付金|\brefund\b/i, /ATM|\bcash machine\b/i],
     detail: {
       ja: 'お金を返すためにATMへ行くよう言っています。ATMでお金が戻ってくることは、絶対にありません（還付金詐欺）。',
@@ -503,7 +505,7 @@ const RULES: TextRule[] = [
     unless:
       /\b(?:never|will not|won't|would never|do not|don't)\b[^.!?\n]{0,30}\b(?:ask|tell|request|call)\b|(?:こと|事)は(?:絶対に|決して|一切)?(?:ありません|ございません)|(?:求め|お願いし)(?:る|た)?ことは(?:ありません|ございません)/i,
     all: [
-      /(?:指定|別|安全|保護|専用|下記|以下|こちら)の(?:銀行)?口座(?:に|へ|まで)|口座(?:に|へ)(?:お金|現金|預金|資金)?を?(?:移|振り?込|送金|入金|預け)(?:して|て|ろ|替え)(?!い?ただきありがと|もらっ|くれて|た)|(?:お金|現金|資金|預金)を(?:移|振り?込|送金|入金)(?:して|んで|する)|(?:振り?込|送金|入金)(?:して|んで)(?:ください|下さい|ほしい|欲しい|もらえ|くれ|いただ)|現金(?:を|は)(?:用意|準備|引き出|おろ|下ろ|渡|送|預|封筒)|(?:現金|カード|キャッシュカード|お金)を?(?:取りに|受け取りに|回収しに|預かりに)(?:行|伺|参|来|向か)|(?:レターパック|宅配便|ゆうパック).{0,15}(?:現金|お金)|(?:お金|現金)を?(?:貸して|送って|立て替え)|(?:カード|ギフト券|プリペ[ーイ]ド|電子マネー|webmoney|ウェブマネー).{0,20}(?:買って|購入して|買ってき|買う(?:の)?を手伝)|\b(?:transfer|wire|move|send|deposit)\b[^.!?\n]{0,40}\b(?:to|into) (?:this|my|our|the following|a (?:safe|secure|new|protected))\b[^.!?\n]{0,20}\b(?:account|wallet)\b|\bsend (?:me|us)\b[^.!?\n]{0,30}(?:money|cash|funds|[$£€]\s?\d|bitcoin|gift ?cards?)|\b(?:western union|moneygram)\b|\b(?:buy|purchase|pick up|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\bi need (?:some |the )?money\b|\bcan you (?:lend|send|transfer) (?:me )?(?:some |the )?(?:money|cash|funds|\$)/i,
+      /(?<!ご)(?:指定|別|安全|保護|専用|下記|以下|こちら)の(?:銀行)?口座(?:に|へ|まで)|口座(?:に|へ)(?:お金|現金|預金|資金)?を?(?:移|振り?込|送金|入金|預け)(?:して|て|ろ|替え)(?!い?ただきありがと|もらっ|くれて|た)|(?:お金|現金|資金|預金)を(?:移|振り?込|送金|入金)(?:して|んで|する)|(?:振り?込|送金|入金)(?:して|んで)(?:ください|下さい|ほしい|欲しい|もらえ|くれ|いただ)|現金(?:を|は)(?:用意|準備|引き出|おろ|下ろ|渡|送|預|封筒)|(?:現金|カード|キャッシュカード|お金)を?(?:取りに|受け取りに|回収しに|預かりに)(?:行|伺|参|来|向か)|(?:レターパック|宅配便|ゆうパック).{0,15}(?:現金|お金)|(?:お金|現金)を?(?:貸して|送って|立て替え)|(?:カード|ギフト券|プリペ[ーイ]ド|電子マネー|webmoney|ウェブマネー).{0,20}(?:買って|購入して|買ってき|買う(?:の)?を手伝)|\b(?:transfer|wire|move|send|deposit)\b[^.!?\n]{0,40}\b(?:to|into) (?:this|my|our|the following|a (?:safe|secure|new|protected))\b[^.!?\n]{0,20}\b(?:account|wallet)\b|\bsend (?:me|us)\b[^.!?\n]{0,30}(?:money|cash|funds|[$£€]\s?\d|bitcoin|gift ?cards?)|\b(?:western union|moneygram)\b|\b(?:buy|purchase|pick up|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\bi need (?:some |the )?money\b|\bcan you (?:lend|send|transfer) (?:me )?(?:some |the )?(?:money|cash|funds|\$)/i,
     ],
     detail: {
       ja: 'お金を指定の口座に移す、現金やカードを渡す、カードを買うなど、お金を動かすよう求めています。警察・銀行・役所や家族を名乗る相手でも、まず応じないでください。',
@@ -650,7 +652,7 @@ const RULES: TextRule[] = [
     code: 'gambling',
     weight: 20,
     scamType: 'other',
-    all: [/オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slots?)\b/i],
+    all: [/オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slot machines?|online slots)\b/i],
     detail: {
       ja: 'カジノや賭けごとに誘っています。海外のオンラインカジノは日本では違法で、お金が戻らないことがあります。',
       en: 'It invites you to gamble online. Such offers often end with money you cannot get back.',
@@ -661,7 +663,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'prize',
     all: [
-      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize|package) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|(?:your )?(?:e-?mail|email address|number) (?:was|has been) (?:randomly )?selected|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations)\b/i,
+      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|(?:your )?(?:e-?mail|email address|number) (?:was|has been) (?:randomly )?selected|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations)\b/i,
     ],
     detail: {
       ja: 'プレゼントや特典を受け取れると言っています。受け取りのためにカード番号や送料を求められたら詐欺です。',
@@ -684,6 +686,7 @@ const RULES: TextRule[] = [
     code: 'action_required',
     weight: 15,
     scamType: 'phishing',
+    unless: /\bno (?:further )?action (?:is )?(?:needed|required)\b/i,
     all: [
       /\b(?:action (?:required|needed)|required update|(?:must|need to) (?:manually )?(?:update|verify|re-?verify)|(?:update|verification|registration|agreement|setup|validation)s? (?:is |are )?(?:still )?(?:incomplete|pending|required|overdue|needed)|mandatory (?:update|verification|agreement)|complete (?:your|the) (?:update|verification|setup|registration|validation)|has not (?:completed|been verified))\b|(?:手続き|登録|更新|認証|確認)が(?:完了して|済んで)(?:い)?(?:ません|ない)|未完了/i,
     ],
