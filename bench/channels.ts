@@ -154,6 +154,7 @@ async function answerBench(): Promise<Record<string, number>> {
     outboxes: createOutboxes(config, runtime),
     log: silentLog,
     contextTtlMs: 60_000,
+    rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
   });
   const app = await buildApp({ config, consultant, runtime });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

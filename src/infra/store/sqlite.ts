@@ -1,37 +1,52 @@
 // Embedded store: one SQLite file (or memory) holds claims, context, counters, bursts, maps — and the
-// embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so each
-// operation is one short transaction; BEGIN IMMEDIATE keeps it atomic across processes sharing the file.
+// embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so writes
+// are gathered per event-loop tick into one short transaction (group commit); BEGIN IMMEDIATE keeps it
+// atomic across processes sharing the file. Checkpoints run on a timer in their own thread (checkpoint.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from './store.ts';
+import { Checkpointer } from './checkpoint.ts';
+import { type Store, StoreError } from './store.ts';
 
-/** Expired rows are invisible at once and removed by a sweep this often. */
+/** Expired rows are invisible at once and removed by a sweep this often, a chunk at a time. */
 const SWEEP_INTERVAL_MS = 60_000;
+const SWEEP_CHUNK_ROWS = 2_000;
 const BUSY_TIMEOUT_MS = 5_000;
+/** Writes gathered in one tick share a commit; past this many the batch is cut, so no commit grows long. */
+export const MAX_GROUP_COMMIT_OPS = 256;
+/** Page cache per connection (negative = KiB): keeps the claim index in memory up to millions of events. */
+const CACHE_KIB = 64 * 1024;
+const READY_PROBE_KEY = 'ready:probe';
+const READY_PROBE_TTL_MS = 60_000;
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests and one-off commands. */
   file: string;
   now?: () => number;
+  /** Checkpoint the WAL this often in a background thread (files only). */
+  checkpointIntervalMs?: number;
 }
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  readonly file: string;
   readonly #now: () => number;
   readonly #sweep: NodeJS.Timeout;
+  readonly #checkpointer: Checkpointer | undefined;
   #closed = false;
 
   constructor(opts: SqliteStoreOptions) {
     if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+    this.file = opts.file;
     this.db = new Database(opts.file);
     this.#now = opts.now ?? Date.now;
     this.db.pragma('journal_mode = WAL');
-    // WAL + NORMAL: commits survive a process crash; only a power cut can lose the last few. Every webhook
-    // commits several times, and FULL would put an fsync on each (https://www.sqlite.org/pragma.html#pragma_synchronous).
+    // WAL + NORMAL: commits survive a process crash (SIGKILL); only a power cut can lose the last few.
+    // FULL would put an fsync on every commit (https://www.sqlite.org/pragma.html#pragma_synchronous).
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER);
       CREATE TABLE IF NOT EXISTS lists (key TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL,
@@ -39,17 +54,29 @@ export class SqliteStore implements Store {
       CREATE TABLE IF NOT EXISTS maps (key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (key, field));
       CREATE INDEX IF NOT EXISTS kv_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS lists_expiry ON lists (expires_at);
     `);
+    if (opts.file !== ':memory:') {
+      // No checkpoint inside a commit: the background thread does them (checkpoint.ts).
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.db.pragma('journal_size_limit = 67108864');
+      this.#checkpointer = new Checkpointer(opts.file, opts.checkpointIntervalMs);
+    }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
   }
 
-  /** Deletes expired rows now. */
+  /** Deletes expired rows now, a chunk per statement; more chunks follow on later turns of the event loop. */
   sweep(): void {
     if (this.#closed) return;
     const now = this.#now();
-    this.#q('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
-    this.#q('DELETE FROM lists WHERE expires_at <= ?').run(now);
+    const kv = this.#q(
+      'DELETE FROM kv WHERE rowid IN (SELECT rowid FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?)',
+    );
+    const lists = this.#q('DELETE FROM lists WHERE rowid IN (SELECT rowid FROM lists WHERE expires_at <= ? LIMIT ?)');
+    let more = false;
+    for (const st of [kv, lists]) if (st.run(now, SWEEP_CHUNK_ROWS).changes === SWEEP_CHUNK_ROWS) more = true;
+    if (more) setImmediate(() => this.sweep());
   }
 
   readonly #statements = new Map<string, Database.Statement>();
@@ -65,22 +92,31 @@ export class SqliteStore implements Store {
   }
 
   #pending: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  #flushScheduled = false;
 
   /**
    * Runs `fn` atomically, in one write transaction with every other write queued in the same tick (group
    * commit): under load, many webhooks share one commit instead of paying one each. Each fn runs in its own
-   * savepoint, so one that throws leaves no partial writes and does not affect the others.
+   * savepoint, so one that throws leaves no partial writes and does not affect the others. The promise
+   * settles once the commit is done: what it wrote survives a crash of this process from then on.
    */
   write<T>(fn: () => T): Promise<T> {
+    if (this.#closed) return Promise.reject(new StoreError('the SQLite store is closed'));
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
     });
   }
 
   #flush(): void {
-    const batch = this.#pending.splice(0);
-    if (batch.length === 0) return;
+    this.#flushScheduled = false;
+    while (this.#pending.length > 0) this.#commit(this.#pending.splice(0, MAX_GROUP_COMMIT_OPS));
+  }
+
+  #commit(batch: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[]): void {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       this.db
@@ -181,40 +217,78 @@ export class SqliteStore implements Store {
     return row.n;
   }
 
+  /** Appends inside a write transaction; returns the list's live length. */
+  #push(key: string, value: string, ttlMs: number, now: number): number {
+    this.#q('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
+    const row = this.#q('SELECT MAX(seq) AS m FROM lists WHERE key = ?').get(key) as { m: number | null };
+    const expires = now + ttlMs;
+    this.#q('INSERT INTO lists (key, seq, value, expires_at) VALUES (?, ?, ?, ?)').run(
+      key,
+      (row.m ?? 0) + 1,
+      value,
+      expires,
+    );
+    this.#q('UPDATE lists SET expires_at = ? WHERE key = ?').run(expires, key);
+    return this.#liveLength(key, now);
+  }
+
+  #liveValues(key: string, now: number): string[] {
+    const rows = this.#q('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq').all(key, now) as {
+      value: string;
+    }[];
+    return rows.map((r) => r.value);
+  }
+
   async listPush(key: string, value: string, ttlMs: number): Promise<number> {
     const now = this.#now();
+    return this.#tx(() => this.#push(key, value, ttlMs, now));
+  }
+
+  async listJoin(
+    key: string,
+    marker: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<{ joined: boolean; position: number; values: string[] }> {
+    const now = this.#now();
     return this.#tx(() => {
-      this.#q('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
-      const row = this.#q('SELECT MAX(seq) AS m FROM lists WHERE key = ?').get(key) as { m: number | null };
-      const expires = now + ttlMs;
-      this.#q('INSERT INTO lists (key, seq, value, expires_at) VALUES (?, ?, ?, ?)').run(
-        key,
-        (row.m ?? 0) + 1,
-        value,
-        expires,
-      );
-      this.#q('UPDATE lists SET expires_at = ? WHERE key = ?').run(expires, key);
-      return this.#liveLength(key, now);
+      const seen = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
+        marker,
+        now,
+      ) as { value: string } | undefined;
+      let position = seen === undefined ? 0 : Number(seen.value);
+      if (seen === undefined) {
+        position = this.#push(key, value, ttlMs, now);
+        this.#q(
+          'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+            'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+        ).run(marker, String(position), now + ttlMs);
+      }
+      return { joined: seen === undefined, position, values: this.#liveValues(key, now) };
     });
   }
 
   async listRange(key: string): Promise<string[]> {
-    const rows = this.#q('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq').all(
-      key,
-      this.#now(),
-    ) as { value: string }[];
-    return rows.map((r) => r.value);
+    return this.#liveValues(key, this.#now());
   }
 
-  async listTakeIfLength(key: string, length: number): Promise<string[] | null> {
+  async listTakeIfLength(
+    key: string,
+    length: number,
+    keepAs?: { key: string; ttlMs: number },
+  ): Promise<string[] | null> {
     const now = this.#now();
     return this.#tx(() => {
       if (this.#liveLength(key, now) !== length) return null;
-      const rows = this.#q('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq').all(key, now) as {
-        value: string;
-      }[];
-      this.#q('DELETE FROM lists WHERE key = ?').run(key);
-      return rows.map((r) => r.value);
+      const values = this.#liveValues(key, now);
+      if (keepAs === undefined) {
+        this.#q('DELETE FROM lists WHERE key = ?').run(key);
+      } else {
+        this.#q('DELETE FROM lists WHERE key = ?').run(keepAs.key);
+        this.#q('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
+        this.#q('UPDATE lists SET key = ?, expires_at = ? WHERE key = ?').run(keepAs.key, now + keepAs.ttlMs, key);
+      }
+      return values;
     });
   }
 
@@ -314,15 +388,24 @@ export class SqliteStore implements Store {
     await this.#tx(() => this.#q('DELETE FROM kv WHERE key = ? AND value = ?').run(key, owner));
   }
 
+  /** A real write (through the group commit): fails when the file cannot be written (disk full, locked). */
   async ping(): Promise<void> {
-    this.#q('SELECT 1').get();
+    const now = this.#now();
+    await this.#tx(() =>
+      this.#q(
+        'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      ).run(READY_PROBE_KEY, String(now), now + READY_PROBE_TTL_MS),
+    );
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#flush();
     this.#closed = true;
     clearInterval(this.#sweep);
-    this.#flush();
+    await this.#checkpointer?.stop();
+    // The last connection to close checkpoints the WAL into the file.
     this.db.close();
   }
 }

@@ -137,7 +137,6 @@ describe('LINE conversation', () => {
     expect((await h.postLine([ev], { secret: 'not-the-secret' })).status).toBe(401);
     expect((await h.postLine([ev], { signature: 'AAAA' })).status).toBe(401);
     expect(await h.runtime.queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0 });
-    expect(await h.runtime.store.get(keys.claim('line', ev.webhookEventId))).toBeNull();
     await sleep(300);
     expect(h.line.calls).toEqual([]);
     // The same event, properly signed, is still accepted: nothing was claimed by the bad ones.
@@ -227,11 +226,16 @@ describe('LINE conversation', () => {
     expect(h.line.answers()).toHaveLength(1);
   });
 
-  it('falls back to push when the reply token is refused', async () => {
+  it('reads a fresh reply token that LINE calls spent as already answered, and does not push a second answer', async () => {
     h = await startHarness();
-    await h.postLine([lineTextEvent(USER, SAGAWA_SMS, { replyToken: 'expired-token' })]);
-    await h.until(() => h.line.answers().length === 1, 'the answer');
-    expect(h.line.answers()[0]!.path).toBe('/v2/bot/message/push');
+    const ev = lineTextEvent(USER, SAGAWA_SMS);
+    // Another run of this job used the token: within its validity, only we could have.
+    h.line.usedReplyTokens.add(ev.replyToken);
+    await h.postLine([ev]);
+    await h.until(() => h.line.calls.some((c) => c.path === '/v2/bot/message/reply'), 'the reply attempt');
+    await h.settle();
+    expect(h.line.calls.filter((c) => c.path === '/v2/bot/message/reply').map((c) => c.status)).toEqual([400]);
+    expect(h.line.calls.some((c) => c.path === '/v2/bot/message/push')).toBe(false);
   });
 
   it('ends a job that keeps failing with a short apology, never silence', async () => {
