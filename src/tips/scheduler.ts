@@ -7,10 +7,10 @@
 //   the week's lease and done marker (deliver.ts) let one of them send, once.
 // Either way the send's own guarantees hold (at most one tip per person and week); the scheduler only
 // decides when to try. close() stops a running send between two batches; the next run resumes it.
-import { createNodeRedisClient, type Job, Queue, Worker } from 'bullmq';
-import { createClient } from 'redis';
+import { type Job, Queue, Worker } from 'bullmq';
 import type { Config } from '../config.ts';
 import type { Log } from '../infra/log.ts';
+import { OwnedRedisConnection } from '../infra/queue/redis-connection.ts';
 import { BULLMQ_PREFIX } from '../infra/runtime.ts';
 import { type CronPattern, nextFire, parseCron, previousFire } from './cron.ts';
 import { isoWeekOf, TRENDS_TZ } from './week.ts';
@@ -110,15 +110,10 @@ export function startEmbeddedScheduler(opts: TipsSchedulerOptions, cron: CronPat
   };
 }
 
-function nodeRedis(url: string) {
-  const raw = createClient({ url });
-  raw.on('error', () => {});
-  return createNodeRedisClient(raw);
-}
-
 async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Promise<TipsScheduler> {
   const prefix = opts.bullPrefix ?? BULLMQ_PREFIX;
-  const queue = new Queue(TIPS_QUEUE, { connection: nodeRedis(url), prefix });
+  const connections = [new OwnedRedisConnection(url), new OwnedRedisConnection(url)] as const;
+  const queue = new Queue(TIPS_QUEUE, { connection: connections[0].connection, prefix });
   queue.on('error', () => {});
   await queue.upsertJobScheduler(
     TIPS_SCHEDULER_ID,
@@ -148,7 +143,7 @@ async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Prom
       }
     },
     // One send at a time per process; the week's lease keeps it to one across processes.
-    { connection: nodeRedis(url), prefix, concurrency: 1 },
+    { connection: connections[1].connection, prefix, concurrency: 1 },
   );
   worker.on('error', () => {});
   await worker.waitUntilReady();
@@ -159,6 +154,7 @@ async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Prom
       controller.abort(new Error('tips scheduler closing'));
       await worker.close();
       await queue.close();
+      for (const c of connections) await c.close();
     },
   };
 }

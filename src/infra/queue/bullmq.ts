@@ -11,8 +11,7 @@
 // https://docs.bullmq.io/guide/workers/stalled-jobs
 // bullmq 6 talks to node-redis through createNodeRedisClient, one client per Queue / Worker (STACK.md).
 import { randomUUID } from 'node:crypto';
-import { createNodeRedisClient, DelayedError, type Job, Queue, WaitingError, Worker } from 'bullmq';
-import { createClient } from 'redis';
+import { DelayedError, type Job, Queue, WaitingError, Worker } from 'bullmq';
 import { CLAIM_TTL_MS } from '../store/keys.ts';
 import {
   type AddOptions,
@@ -25,6 +24,7 @@ import {
   type ProcessOptions,
   type QueueCounts,
 } from './queue.ts';
+import { OwnedRedisConnection } from './redis-connection.ts';
 
 const DEFAULT_CONCURRENCY = 4;
 const JOB_NAME = 'consult';
@@ -53,13 +53,6 @@ export class QueueUnavailableError extends Error {
   override name = 'QueueUnavailableError';
 }
 
-function nodeRedis(url: string) {
-  // No offline queue: while Redis is unreachable, adds fail at once instead of piling up.
-  const raw = createClient({ url, disableOfflineQueue: true });
-  raw.on('error', () => {});
-  return createNodeRedisClient(raw);
-}
-
 function withTimeout<R>(p: Promise<R>, ms: number, what: string): Promise<R> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -72,6 +65,7 @@ export class BullQueue<T> implements JobQueue<T> {
   readonly kind = 'bullmq' as const;
   readonly #opts: BullQueueOptions;
   readonly #queue: Queue;
+  readonly #connections: OwnedRedisConnection[] = [];
   readonly #active = new Map<string, { job: Job; token: string; abort: AbortController }>();
   #worker: Worker | undefined;
   #backlog = 0;
@@ -80,8 +74,11 @@ export class BullQueue<T> implements JobQueue<T> {
 
   constructor(opts: BullQueueOptions) {
     this.#opts = opts;
+    // Adds fail fast while Redis is down: the webhook answers 503 and the platform delivers again.
+    const producer = new OwnedRedisConnection(opts.url, { failFast: true });
+    this.#connections.push(producer);
     this.#queue = new Queue(opts.queueName ?? 'anshin', {
-      connection: nodeRedis(opts.url),
+      connection: producer.connection,
       prefix: opts.prefix,
       defaultJobOptions: {
         attempts: opts.maxAttempts ?? JOB_ATTEMPTS,
@@ -114,6 +111,8 @@ export class BullQueue<T> implements JobQueue<T> {
 
   async process(handler: JobHandler<T>, opts: ProcessOptions = {}): Promise<void> {
     const maxAttempts = this.#opts.maxAttempts ?? JOB_ATTEMPTS;
+    const consumer = new OwnedRedisConnection(this.#opts.url);
+    this.#connections.push(consumer);
     this.#worker = new Worker(
       this.#opts.queueName ?? 'anshin',
       async (job: Job, token?: string) => {
@@ -142,7 +141,7 @@ export class BullQueue<T> implements JobQueue<T> {
         }
       },
       {
-        connection: nodeRedis(this.#opts.url),
+        connection: consumer.connection,
         prefix: this.#opts.prefix,
         concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY,
         lockDuration: this.#opts.lockDurationMs ?? LOCK_MS,
@@ -202,5 +201,6 @@ export class BullQueue<T> implements JobQueue<T> {
       await worker.close(true).catch(() => {});
     }
     await this.#queue.close();
+    for (const c of this.#connections) await c.close();
   }
 }

@@ -121,7 +121,7 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
   async add(eventId: string, data: T, opts: AddOptions = {}): Promise<string | null> {
     const runAt = this.#now() + (opts.delayMs ?? 0);
     const json = JSON.stringify(data);
-    const added = await this.#store.write(
+    const added = await this.#store.writeOne(
       () =>
         this.#q(
           'INSERT INTO jobs (id, data, run_at, max_attempts, priority) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
