@@ -35,6 +35,12 @@ export class ServerProcess {
     return this.#child?.pid;
   }
 
+  /** Resolves with the exit code once the process has ended (null when killed by a signal). */
+  async exited(): Promise<number | null> {
+    await this.#exited;
+    return this.#child?.exitCode ?? null;
+  }
+
   async start(): Promise<string> {
     const child = spawn(process.execPath, ['bin/anshin.mjs', ...this.args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...this.env },

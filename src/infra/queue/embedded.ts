@@ -199,15 +199,20 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
       const free = this.#concurrency - this.#running.size;
       if (free > 0) {
         const now = this.#now();
-        const rows = await this.#store.write(() => {
-          const due = this.#q(
-            'SELECT id, data, attempts, max_attempts FROM jobs WHERE kept_until IS NULL AND owner IS NULL AND run_at <= ? ' +
-              'ORDER BY priority, run_at LIMIT ?',
-          ).all(now, free) as JobRow[];
-          const take = this.#q('UPDATE jobs SET owner = ?, attempts = attempts + 1 WHERE id = ?');
-          for (const r of due) take.run(this.#owner, r.id);
-          return due;
-        });
+        // A read first (no lock in WAL mode): an idle poll never waits for another process's write lock.
+        const due = this.#q(
+          'SELECT id FROM jobs WHERE kept_until IS NULL AND owner IS NULL AND run_at <= ? ORDER BY priority, run_at LIMIT ?',
+        ).all(now, free) as { id: string }[];
+        const rows =
+          due.length === 0
+            ? []
+            : await this.#store.write(() => {
+                const take = this.#q(
+                  'UPDATE jobs SET owner = ?, attempts = attempts + 1 WHERE id = ? AND owner IS NULL AND kept_until IS NULL ' +
+                    'RETURNING id, data, attempts - 1 AS attempts, max_attempts',
+                );
+                return due.map((d) => take.get(this.#owner, d.id) as JobRow | undefined).filter((r) => r !== undefined);
+              });
         for (const row of rows) this.#start(row);
         if (this.#running.size < this.#concurrency) {
           const next = this.#q(

@@ -1,17 +1,22 @@
 // Embedded store: one SQLite file (or memory) holds claims, context, counters, bursts, maps — and the
 // embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so writes
 // are gathered per event-loop tick into one short transaction (group commit); BEGIN IMMEDIATE keeps it
-// atomic across processes sharing the file. Checkpoints run on a timer in their own thread (checkpoint.ts).
+// atomic across processes sharing the file. Checkpoints run on a timer in their own thread (file-worker.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Checkpointer } from './checkpoint.ts';
+import { FileWorker } from './file-worker.ts';
 import { type Store, StoreError } from './store.ts';
 
 /** Expired rows are invisible at once and removed by a sweep this often, a chunk at a time. */
 const SWEEP_INTERVAL_MS = 60_000;
 const SWEEP_CHUNK_ROWS = 2_000;
-const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a write waits for another process's write lock (a web and a worker process sharing the file hold
+ * it for milliseconds). better-sqlite3 waits synchronously, holding the event loop, so the wait is short:
+ * past it the write fails, the webhook answers 503 and /readyz says so, rather than the process freezing.
+ */
+const BUSY_TIMEOUT_MS = 500;
 /** Writes gathered in one tick share a commit; past this many the batch is cut, so no commit grows long. */
 export const MAX_GROUP_COMMIT_OPS = 256;
 /** Page cache per connection (negative = KiB): keeps the claim index in memory up to millions of events. */
@@ -46,7 +51,7 @@ export class SqliteStore implements Store {
   readonly file: string;
   readonly #now: () => number;
   readonly #sweep: NodeJS.Timeout;
-  readonly #checkpointer: Checkpointer | undefined;
+  readonly #fileWorker: FileWorker | undefined;
   #closed = false;
 
   constructor(opts: SqliteStoreOptions) {
@@ -71,10 +76,10 @@ export class SqliteStore implements Store {
       CREATE INDEX IF NOT EXISTS lists_expiry ON lists (expires_at);
     `);
     if (opts.file !== ':memory:') {
-      // No checkpoint inside a commit: the background thread does them (checkpoint.ts).
+      // No checkpoint inside a commit: the background thread does them (file-worker.ts).
       this.db.pragma('wal_autocheckpoint = 0');
       this.db.pragma('journal_size_limit = 67108864');
-      this.#checkpointer = new Checkpointer(opts.file, opts.checkpointIntervalMs);
+      this.#fileWorker = new FileWorker(opts.file, opts.checkpointIntervalMs);
     }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
@@ -428,8 +433,17 @@ export class SqliteStore implements Store {
     await this.#tx(() => this.#q('DELETE FROM kv WHERE key = ? AND value = ?').run(key, owner));
   }
 
-  /** A real write (through the group commit): fails when the file cannot be written (disk full, locked). */
+  /**
+   * A real write: fails when the file cannot be written (locked by another process, disk full). A file is
+   * probed from the background thread, which may wait for a lock without holding the event loop.
+   */
   async ping(): Promise<void> {
+    if (this.#closed) throw new StoreError('the SQLite store is closed');
+    if (this.#fileWorker !== undefined) {
+      const r = await this.#fileWorker.probe();
+      if (!r.ok) throw new StoreError(`the SQLite file cannot be written: ${r.error ?? 'unknown error'}`);
+      return;
+    }
     const now = this.#now();
     await this.#tx(() =>
       this.#q(
@@ -444,7 +458,7 @@ export class SqliteStore implements Store {
     this.#flush();
     this.#closed = true;
     clearInterval(this.#sweep);
-    await this.#checkpointer?.stop();
+    await this.#fileWorker?.stop();
     // The last connection to close checkpoints the WAL into the file.
     this.db.close();
   }
