@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../src/infra/runtime.ts';
 import { type Harness, LINE_SECRET, lineTextEvent, SAGAWA_SMS, startHarness } from '../conversation/harness.ts';
-import { PrivateRedis, ServerProcess, sleep, until } from './processes.ts';
+import { PrivateRedis, ServerProcess, until } from './processes.ts';
 
 const READY_LIMIT_MS = 1_000;
 

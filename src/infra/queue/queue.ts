@@ -66,8 +66,11 @@ export interface JobQueue<T> {
 /** Retries after 1 s, 2 s, 4 s: a platform hiccup passes, and a person is not kept waiting long. */
 export const JOB_ATTEMPTS = 4;
 export const JOB_BACKOFF_BASE_MS = 1_000;
-/** How long close() waits for running jobs before handing them back. */
-export const CLOSE_GRACE_MS = 10_000;
+/**
+ * How long close() waits for running jobs before handing them back. With SHUTDOWN_DRAIN_MS (2 s) this stays
+ * inside Docker's 10 s between SIGTERM and SIGKILL.
+ */
+export const CLOSE_GRACE_MS = 5_000;
 export const BACKLOG_REFRESH_MS = 500;
 
 export function backoffMs(attemptsMade: number): number {
