@@ -47,7 +47,7 @@ export const TARGETS = {
 } as const;
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p99: number; p50: number };
   non2xx: number;
   errors: number;
@@ -142,13 +142,21 @@ async function load(url: string, duration: number): Promise<AutocannonResult> {
   return r;
 }
 
+/** The server process's CPU time per request during a run (µs, all its threads): its own cost, whatever the load generator manages. */
+async function measured(servers: { baseline: string }, url: string, duration: number) {
+  const cpu = async () => ((await (await fetch(`${servers.baseline}/cpu`)).json()) as { us: number }).us;
+  const before = await cpu();
+  const r = await load(url, duration);
+  return { r, cpuUsPerRequest: Math.round(((await cpu()) - before) / r.requests.total) };
+}
+
 export async function ackBench() {
   const { urls, stop } = await startServers();
   try {
     await load(urls.baseline, WARMUP_S);
     await load(urls.webhook, WARMUP_S);
-    const baseline = await load(urls.baseline, DURATION_S);
-    const webhook = await load(urls.webhook, DURATION_S);
+    const { r: baseline, cpuUsPerRequest: baselineCpu } = await measured(urls, urls.baseline, DURATION_S);
+    const { r: webhook, cpuUsPerRequest: webhookCpu } = await measured(urls, urls.webhook, DURATION_S);
     return {
       baseline_req_per_s: Math.round(baseline.requests.average),
       webhook_req_per_s: Math.round(webhook.requests.average),
@@ -156,6 +164,8 @@ export async function ackBench() {
       baseline_ack_p99_ms: baseline.latency.p99,
       webhook_ack_p50_ms: webhook.latency.p50,
       webhook_ack_p99_ms: webhook.latency.p99,
+      baseline_server_cpu_us_per_request: baselineCpu,
+      webhook_server_cpu_us_per_request: webhookCpu,
     };
   } finally {
     await stop();
