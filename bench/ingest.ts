@@ -34,7 +34,7 @@ const DURATION_S = 5;
 const ANSWER_SAMPLES = 60;
 const STORED_SIZES = [10_000, 1_000_000] as const;
 const EVENTS_PER_MEASURE = 20_000;
-const REPEATS = 3;
+const REPEATS = 5;
 const SECRET = 'bench-line-secret';
 const TEXT =
   '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xx.top/';

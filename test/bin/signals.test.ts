@@ -5,13 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { until } from '../server/processes.ts';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
 
 /** Every process below `pid` (Linux /proc). */
 function descendants(pid: number): number[] {
@@ -61,7 +56,7 @@ function isNodeServer(pid: number): boolean {
   }
 }
 
-async function startThroughNpm(args: string[]) {
+async function startThroughNpm(args: string[], onFinished: (fn: () => void) => void) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anshin-signals-'));
   const npm: ChildProcess = spawn('npm', args, {
     env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_MS: '0' },
@@ -77,7 +72,7 @@ async function startThroughNpm(args: string[]) {
     out += d.toString();
   });
   const exited = new Promise<void>((r) => npm.once('exit', () => r()));
-  cleanups.push(() => {
+  onFinished(() => {
     for (const p of descendants(npm.pid!)) {
       try {
         process.kill(p, 'SIGKILL');
@@ -92,13 +87,14 @@ async function startThroughNpm(args: string[]) {
   const address = /listening on (http:\/\/\S+)/.exec(out)?.[1];
   if (address === undefined) throw new Error(`did not start:\n${out}`);
   const server = descendants(npm.pid!).find(isNodeServer);
-  expect(server).toBeDefined();
+  if (server === undefined) throw new Error('no node server process under npm');
   return { npm, exited, address, server: server! };
 }
 
-describe('signals through npm', () => {
-  it('SIGTERM to `npm start` stops the node server', async () => {
-    const { npm, exited, address, server } = await startThroughNpm(['start', '--', '--port', '0']);
+// Concurrent: each waits mostly for its server to start.
+describe.concurrent('signals through npm', () => {
+  it('SIGTERM to `npm start` stops the node server', async ({ onTestFinished }) => {
+    const { npm, exited, address, server } = await startThroughNpm(['start', '--', '--port', '0'], onTestFinished);
     expect((await fetch(`${address}/healthz`)).status).toBe(200);
     npm.kill('SIGTERM');
     await exited;
@@ -106,8 +102,11 @@ describe('signals through npm', () => {
     await expect(fetch(`${address}/healthz`)).rejects.toThrow();
   }, 90_000);
 
-  it('SIGTERM to `npx anshin serve` stops the node server', async () => {
-    const { npm, exited, address, server } = await startThroughNpm(['exec', '--', 'anshin', 'serve', '--port', '0']);
+  it('SIGTERM to `npx anshin serve` stops the node server', async ({ onTestFinished }) => {
+    const { npm, exited, address, server } = await startThroughNpm(
+      ['exec', '--', 'anshin', 'serve', '--port', '0'],
+      onTestFinished,
+    );
     expect((await fetch(`${address}/healthz`)).status).toBe(200);
     npm.kill('SIGTERM');
     await exited;

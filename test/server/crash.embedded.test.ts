@@ -13,7 +13,7 @@ import { LINE_SECRET, PUBLIC_BASE_URL } from '../conversation/harness.ts';
 import { ServerProcess, sleep, until } from './processes.ts';
 import { answered, burstOfEvents, deliverAll, type TrafficEvent, tally } from './traffic.ts';
 
-const ROUNDS = 4;
+const ROUNDS = 3;
 const EVENTS_PER_BURST = 60;
 /** Kills land anywhere from the first request to the last answers (ingest, burst window, judging, sending). */
 const KILL_WINDOW_MS = 900;
