@@ -34,7 +34,7 @@ export const STALLED_INTERVAL_MS = 5_000;
 /** A job whose worker died this many times is failed; below it, being killed is not held against the job. */
 export const MAX_STALLED_COUNT = 5;
 /** A webhook waits no longer than this for Redis before answering 503. */
-export const ADD_TIMEOUT_MS = 2_000;
+export const ADD_TIMEOUT_MS = 1_000;
 
 export interface BullQueueOptions {
   url: string;
