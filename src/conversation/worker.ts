@@ -64,6 +64,8 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
       log.debug('already answered');
       return;
     }
+    // A run after the last attempt (the process died just after apologising): the person has their answer.
+    if (job.attempt > job.maxAttempts && (await Delivery.load(deps.store, job.id, 'apology', job.signal)).done) return;
     const outbox = outboxFor(data.target);
     try {
       const outcome = await run(deps, job, delivery, outbox, log);
