@@ -50,9 +50,13 @@ export class FileWorker {
   readonly #probes = new Map<number, (r: { ok: boolean; error?: string }) => void>();
   #nextProbe = 0;
   lastCheckpointError: string | undefined;
+  failed = false;
 
-  /** The kv table must exist in the file (sqlite.ts creates it before starting this thread). */
-  constructor(file: string, intervalMs = CHECKPOINT_INTERVAL_MS) {
+  /**
+   * The kv table must exist in the file (sqlite.ts creates it before starting this thread). `onFailure` runs
+   * if the thread dies: the caller then checkpoints by itself again.
+   */
+  constructor(file: string, intervalMs = CHECKPOINT_INTERVAL_MS, onFailure: () => void = () => {}) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.#worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver, intervalMs } });
     this.#worker.on('message', (m: { checkpointError?: string; probe?: number; ok?: boolean; error?: string }) => {
@@ -62,11 +66,13 @@ export class FileWorker {
         this.#probes.delete(m.probe);
       }
     });
-    // A failed thread only means checkpoints wait for close(); the database itself is unaffected.
+    // A failed thread leaves the database as it is; checkpoints go back to the main connection (onFailure).
     this.#worker.on('error', (err) => {
       this.lastCheckpointError = err.message;
+      this.failed = true;
       for (const resolve of this.#probes.values()) resolve({ ok: false, error: err.message });
       this.#probes.clear();
+      onFailure();
     });
     this.#worker.unref();
     this.#exited = new Promise((resolve) => this.#worker.once('exit', () => resolve()));

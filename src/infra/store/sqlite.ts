@@ -79,7 +79,10 @@ export class SqliteStore implements Store {
       // No checkpoint inside a commit: the background thread does them (file-worker.ts).
       this.db.pragma('wal_autocheckpoint = 0');
       this.db.pragma('journal_size_limit = 67108864');
-      this.#fileWorker = new FileWorker(opts.file, opts.checkpointIntervalMs);
+      this.#fileWorker = new FileWorker(opts.file, opts.checkpointIntervalMs, () => {
+        // Without the thread, SQLite's own checkpoint after each commit keeps the WAL from growing without end.
+        if (!this.#closed) this.db.pragma('wal_autocheckpoint = 1000');
+      });
     }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
@@ -439,7 +442,7 @@ export class SqliteStore implements Store {
    */
   async ping(): Promise<void> {
     if (this.#closed) throw new StoreError('the SQLite store is closed');
-    if (this.#fileWorker !== undefined) {
+    if (this.#fileWorker !== undefined && !this.#fileWorker.failed) {
       const r = await this.#fileWorker.probe();
       if (!r.ok) throw new StoreError(`the SQLite file cannot be written: ${r.error ?? 'unknown error'}`);
       return;
