@@ -42,7 +42,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
   const log = createLogger(config);
   const offers = config.OFFERS_FILE ? loadOffers(config.OFFERS_FILE) : [];
   const consultant = await createConsultant({ config });
-  const runtime = await openRuntime<ChannelJob>(config);
+  const runtime = await openRuntime<ChannelJob>(config, { log });
 
   const lines = [
     `anshin ${role}: state in ${runtime.store.kind === 'redis' ? 'Redis (REDIS_URL), queue BullMQ' : `SQLite in ${config.DATA_DIR}, embedded queue`}`,

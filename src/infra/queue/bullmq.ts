@@ -23,6 +23,7 @@ import {
   type JobQueue,
   type ProcessOptions,
   type QueueCounts,
+  type QueueErrorReporter,
 } from './queue.ts';
 import { OwnedRedisConnection } from './redis-connection.ts';
 
@@ -47,6 +48,7 @@ export interface BullQueueOptions {
   backoffBaseMs?: number;
   closeGraceMs?: number;
   claimTtlMs?: number;
+  onError?: QueueErrorReporter;
 }
 
 export class QueueUnavailableError extends Error {
@@ -89,7 +91,7 @@ export class BullQueue<T> implements JobQueue<T> {
         removeOnFail: true,
       },
     });
-    this.#queue.on('error', () => {});
+    this.#queue.on('error', (err) => opts.onError?.('queue connection', err));
   }
 
   async add(eventId: string, data: T, opts: AddOptions = {}): Promise<string | null> {
@@ -149,7 +151,7 @@ export class BullQueue<T> implements JobQueue<T> {
         maxStalledCount: MAX_STALLED_COUNT,
       },
     );
-    this.#worker.on('error', () => {});
+    this.#worker.on('error', (err) => this.#opts.onError?.('worker', err));
     await this.#worker.waitUntilReady();
   }
 
@@ -167,7 +169,7 @@ export class BullQueue<T> implements JobQueue<T> {
         .then((c) => {
           this.#backlog = c.waiting + c.active;
         })
-        .catch(() => {})
+        .catch((err) => this.#opts.onError?.('counting the backlog', err))
         .finally(() => {
           this.#refreshing = false;
         });

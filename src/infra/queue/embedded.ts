@@ -23,6 +23,7 @@ import {
   type ProcessOptions,
   type QueueCounts,
   type QueuedJob,
+  type QueueErrorReporter,
 } from './queue.ts';
 
 const DEFAULT_CONCURRENCY = 4;
@@ -49,13 +50,15 @@ export interface EmbeddedQueueOptions {
   /** How long a finished job's row keeps its event claimed (redeliveries refused). */
   claimTtlMs?: number;
   workerLeaseMs?: number;
+  onError?: QueueErrorReporter;
 }
 
 export class EmbeddedQueue<T> implements JobQueue<T> {
   readonly kind = 'embedded' as const;
   readonly #db: Database.Database;
   readonly #store: SqliteStore;
-  readonly #opts: Required<Omit<EmbeddedQueueOptions, 'now'>>;
+  readonly #opts: Required<Omit<EmbeddedQueueOptions, 'now' | 'onError'>>;
+  readonly #report: QueueErrorReporter;
   readonly #now: () => number;
   readonly #owner = processOwnerId();
   readonly #running = new Map<string, { done: Promise<void>; abort: AbortController }>();
@@ -87,6 +90,9 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
     this.#db = store.db;
     this.#store = store;
     this.#now = opts.now ?? Date.now;
+    this.#report = (where, err) => {
+      if (!this.#closing) opts.onError?.(where, err);
+    };
     this.#opts = {
       maxAttempts: opts.maxAttempts ?? JOB_ATTEMPTS,
       backoff: opts.backoff ?? backoffMs,
@@ -167,7 +173,12 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
       ),
     );
     this.#renewTimer = setInterval(() => {
-      this.#store.lease(WORKER_LEASE_KEY, this.#owner, ttl).catch(() => {});
+      this.#store
+        .lease(WORKER_LEASE_KEY, this.#owner, ttl)
+        .then((held) => {
+          if (!held) this.#report('renewing the worker lease', new Error('another process holds the embedded queue'));
+        })
+        .catch((err) => this.#report('renewing the worker lease', err));
     }, ttl / 3);
     this.#renewTimer.unref();
   }
@@ -221,8 +232,9 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
           if (next.t !== null) this.#armAt(next.t);
         }
       }
-    } catch {
-      // The store is closing or cannot be written: the external poll tries again.
+    } catch (err) {
+      // The store cannot be written now: the external poll tries again.
+      this.#report('taking due jobs', err);
     } finally {
       this.#polling = false;
       if (this.#pollAgain) {
@@ -235,8 +247,9 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
   #start(row: JobRow): void {
     const abort = new AbortController();
     const done = this.#run(row, abort.signal)
-      // A write that fails here (store closing) leaves the row to the next owner, which re-runs it.
-      .catch(() => {})
+      // A write that fails here leaves the row to the next owner, which re-runs it (the delivery record keeps
+      // that from answering twice).
+      .catch((err) => this.#report("recording a job's outcome", err))
       .finally(() => {
         this.#running.delete(row.id);
         this.#armAt(this.#now());
@@ -268,10 +281,12 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
       if (signal.aborted) return;
       if (job.attempt >= job.maxAttempts) {
         // The handler has already told the person (it knows the last attempt); the payload goes now.
-        await this.#finish(row.id).catch(() => {});
+        await this.#finish(row.id).catch((err) => this.#report("recording a job's outcome", err));
       } else {
         const runAt = this.#now() + this.#opts.backoff(job.attempt);
-        await mine('UPDATE jobs SET run_at = ?, owner = NULL', runAt).catch(() => {});
+        await mine('UPDATE jobs SET run_at = ?, owner = NULL', runAt).catch((err) =>
+          this.#report('scheduling a retry', err),
+        );
         this.#armAt(runAt);
       }
     }
@@ -298,8 +313,8 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
         'DELETE FROM jobs WHERE rowid IN (SELECT rowid FROM jobs WHERE kept_until IS NOT NULL AND kept_until <= ? LIMIT ?)',
       ).run(this.#now(), SWEEP_CHUNK_ROWS).changes;
       if (n === SWEEP_CHUNK_ROWS) setImmediate(() => this.sweep());
-    } catch {
-      // Closed or busy: the next sweep tries again.
+    } catch (err) {
+      this.#report('sweeping expired claims', err);
     }
   }
 
@@ -309,8 +324,9 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
       this.#backlogAt = now;
       try {
         this.#backlog = (this.#q('SELECT COUNT(*) AS n FROM jobs WHERE kept_until IS NULL').get() as { n: number }).n;
-      } catch {
+      } catch (err) {
         // Keep the last count; readiness reports a store that cannot answer.
+        this.#report('counting the backlog', err);
       }
     }
     return this.#backlog;

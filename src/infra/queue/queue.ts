@@ -63,6 +63,12 @@ export interface JobQueue<T> {
   close(): Promise<void>;
 }
 
+/**
+ * Where background queue work failed (taking jobs, recording an outcome, renewing a lease, Redis dropping):
+ * nothing is lost by it (the work is retried or re-run), but an operator should see it.
+ */
+export type QueueErrorReporter = (where: string, err: unknown) => void;
+
 /** Retries after 1 s, 2 s, 4 s: a platform hiccup passes, and a person is not kept waiting long. */
 export const JOB_ATTEMPTS = 4;
 export const JOB_BACKOFF_BASE_MS = 1_000;

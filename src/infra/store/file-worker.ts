@@ -8,12 +8,21 @@ import { Worker } from 'node:worker_threads';
 
 /** Often enough that the WAL stays small (a few MB at thousands of events a second). */
 export const CHECKPOINT_INTERVAL_MS = 1_000;
+/** Below the request thread, but not so far that checkpoints starve under a long burst. */
+const CHECKPOINT_NICE = 10;
 /** The probe waits this long for the write lock, then reports the file as not writable. */
 const PROBE_BUSY_MS = 300;
 
 // Plain CommonJS evaluated in the thread: no TypeScript loader needed there.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// Linux keeps a nice value per thread (man 2 setpriority): lowered here, checkpoints yield the CPU to the
+// request thread when both want it. Elsewhere it would lower the whole process, so it is left alone.
+if (process.platform === 'linux') {
+  try {
+    require('node:os').setPriority(${CHECKPOINT_NICE});
+  } catch {}
+}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = ${PROBE_BUSY_MS}');
