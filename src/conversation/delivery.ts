@@ -25,7 +25,7 @@ interface DeliveryRecord {
   /** Parts confirmed sent (0…). */
   sent: number;
   inflight?: Unconfirmed;
-  /** Every part went out and the job's after-effects are done. */
+  /** Every part went out (the replies are then emptied: nothing of the answer is kept past the job). */
   done?: boolean;
 }
 
@@ -120,10 +120,9 @@ export class Delivery implements DeliveryProgress {
     await this.#save();
   }
 
+  /** Marks the answer delivered. What was said is dropped: only "done" must outlive the job. */
   async finish(): Promise<void> {
-    if (this.#record === null) this.#record = { replies: [], sent: 0 };
-    this.#record.done = true;
-    delete this.#record.inflight;
+    this.#record = { replies: [], sent: this.#record?.sent ?? 0, done: true };
     await this.#save();
   }
 }
