@@ -37,13 +37,16 @@ export type BurstStep =
   | { kind: 'take'; parts: BurstPart[]; size: number };
 
 function dueAt(entries: BurstEntry[], w: BurstWindows): number {
-  const last = Math.max(...entries.map((e) => e.at));
-  const withPicture = entries.some((e) => e.parts.some((p) => p.image !== undefined));
+  const last = Math.max(...entries.map((e) => e.at ?? 0));
+  const withPicture = entries.some((e) => (e.parts ?? []).some((p) => p.image !== undefined));
   return last + (withPicture ? w.imageMs : w.textMs);
 }
 
+/** In the order they were sent. Entries written by an older version may lack fields: they add nothing. */
 function partsOf(entries: BurstEntry[]): BurstPart[] {
-  return [...entries].sort((a, b) => a.at - b.at || a.seq - b.seq).flatMap((e) => e.parts);
+  return [...entries]
+    .sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || (a.seq ?? 0) - (b.seq ?? 0))
+    .flatMap((e) => e.parts ?? []);
 }
 
 /**

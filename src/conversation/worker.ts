@@ -164,7 +164,8 @@ async function decide(
       const step = await stepBurst(
         store,
         data.person,
-        { job: job.id, at: data.acceptedAt, seq: data.seq, parts: data.parts },
+        // A job queued by an older version has no parts of its own: it is answered with a request for the text.
+        { job: job.id, at: data.acceptedAt, seq: data.seq ?? 0, parts: data.parts ?? [] },
         deps.burstWindows ?? DEFAULT_BURST_WINDOWS,
         Date.now(),
       );
