@@ -34,7 +34,7 @@ interface BurstEntry {
 export type BurstStep =
   | { kind: 'wait'; until: number }
   | { kind: 'superseded' }
-  | { kind: 'take'; parts: BurstPart[]; size: number };
+  | { kind: 'take'; parts: BurstPart[] };
 
 function dueAt(entries: BurstEntry[], w: BurstWindows): number {
   const last = Math.max(...entries.map((e) => e.at ?? 0));
@@ -63,7 +63,7 @@ export async function stepBurst(
   const kept = await store.listRange(keys.takenBurst(entry.job));
   if (kept.length > 0) {
     const entries = kept.map((v) => JSON.parse(v) as BurstEntry);
-    return { kind: 'take', parts: partsOf(entries), size: entries.length };
+    return { kind: 'take', parts: partsOf(entries) };
   }
   const burstKey = keys.burst(person);
   const joined = await store.listJoin(burstKey, keys.burstJoined(entry.job), JSON.stringify(entry), BURST_TTL_MS);
@@ -79,8 +79,7 @@ export async function stepBurst(
   });
   // Someone joined between our look and the take: their job takes the burst, with our message in it.
   if (taken === null) return { kind: 'superseded' };
-  const takenEntries = taken.map((v) => JSON.parse(v) as BurstEntry);
-  return { kind: 'take', parts: partsOf(takenEntries), size: takenEntries.length };
+  return { kind: 'take', parts: partsOf(taken.map((v) => JSON.parse(v) as BurstEntry)) };
 }
 
 export async function releaseTakenBurst(store: Store, jobId: string): Promise<void> {
