@@ -31,10 +31,7 @@ interface BurstEntry {
   parts: BurstPart[];
 }
 
-export type BurstStep =
-  | { kind: 'wait'; until: number }
-  | { kind: 'superseded' }
-  | { kind: 'take'; parts: BurstPart[] };
+export type BurstStep = { kind: 'wait'; until: number } | { kind: 'superseded' } | { kind: 'take'; parts: BurstPart[] };
 
 function dueAt(entries: BurstEntry[], w: BurstWindows): number {
   const last = Math.max(...entries.map((e) => e.at ?? 0));
