@@ -37,13 +37,7 @@ export async function benchTips(): Promise<Record<string, number | string>> {
       });
       await Promise.all(
         chunk.map((s) =>
-          subscribe(
-            store,
-            ids,
-            ids.person('line', s.userId),
-            { channel: 'line', userId: s.userId, sentAt: 0, retryKey: '' },
-            s.lang,
-          ),
+          subscribe(store, ids, ids.person('line', s.userId), { channel: 'line', userId: s.userId, sentAt: 0 }, s.lang),
         ),
       );
     }

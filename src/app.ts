@@ -36,10 +36,14 @@ export interface AppDeps {
   role?: Role;
   /** Shed requests when the event loop lags this much (ms); default MAX_EVENT_LOOP_DELAY_MS. */
   maxEventLoopDelayMs?: number;
-  /** How long to wait for more messages of a burst; default BURST_WINDOW_MS. */
-  burstWindowMs?: number;
   /** Partner offers (OFFERS_FILE), for the console's list. */
   offers?: readonly Offer[];
+  /** Set `draining` when shutdown starts: /readyz answers 503 from that moment (server.ts). */
+  lifecycle?: Lifecycle;
+}
+
+export interface Lifecycle {
+  draining: boolean;
 }
 
 export type Role = 'web' | 'worker' | 'all';
@@ -48,6 +52,24 @@ export type Role = 'web' | 'worker' | 'all';
 export const API_BODY_LIMIT_BYTES = 256 * 1024;
 /** Shed load (503 + Retry-After) rather than miss the platforms' ack deadline for everyone. */
 export const MAX_EVENT_LOOP_DELAY_MS = 1_000;
+/** /readyz answers within this, whatever the store does (a load balancer's probe times out at about 1 s). */
+export const READY_TIMEOUT_MS = 800;
+
+class NotReadyError extends Error {
+  override name = 'NotReadyError';
+}
+
+async function readiness(runtime: Runtime<ChannelJob>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NotReadyError(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([Promise.all([runtime.store.ping(), runtime.queue.ping()]), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface ChannelStatus {
   line: { on: boolean; missing: string[] };
@@ -118,9 +140,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
-  let closing = false;
+  const lifecycle = deps.lifecycle ?? { draining: false };
   app.addHook('preClose', async () => {
-    closing = true;
+    lifecycle.draining = true;
   });
 
   await app.register(underPressure, {
@@ -130,14 +152,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => ({ ok: true }));
-  app.get('/readyz', async (_req, reply) => {
-    if (closing) return reply.code(503).send({ ok: false, reason: 'shutting down' });
+  // Ready = not shutting down, and the store and queue can be written now (a write probe, not a read).
+  app.get('/readyz', async (req, reply) => {
+    if (lifecycle.draining) return reply.code(503).send({ ok: false, reason: 'shutting down' });
     if (runtime === undefined) return { ok: true };
     try {
-      await runtime.store.ping();
+      await readiness(runtime);
       return { ok: true, store: runtime.store.kind, queue: runtime.queue.kind };
-    } catch {
-      return reply.code(503).send({ ok: false, reason: 'store not answering' });
+    } catch (err) {
+      req.log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'not ready');
+      return reply.code(503).send({ ok: false, reason: 'store or queue cannot be written' });
     }
   });
   app.get('/metrics', async (_req, reply) => {
@@ -156,13 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(articlePages, { articles });
   if (runtime !== undefined) {
     const status = channelStatus(config);
-    const ingestDeps = {
-      store: runtime.store,
-      queue: runtime.queue,
-      metrics: runtime.metrics,
-      rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
-      ...(deps.burstWindowMs !== undefined ? { burstWindowMs: deps.burstWindowMs } : {}),
-    };
+    const ingestDeps = { queue: runtime.queue, metrics: runtime.metrics, maxBacklog: config.QUEUE_MAX_DEPTH };
     if (status.line.on) {
       await app.register(lineWebhook, {
         channelSecret: config.LINE_CHANNEL_SECRET!,

@@ -1,6 +1,18 @@
 // Environment → typed configuration, checked once at start with messages that say what to set.
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+
+/**
+ * Jobs run at once per worker process. A job mostly waits on platform APIs (hundreds of ms each) while
+ * judging takes milliseconds, so many run per core; screenshots queue for the OCR pool on their own.
+ */
+export const DEFAULT_WORKER_CONCURRENCY = Math.min(128, Math.max(8, os.availableParallelism() * 16));
+/**
+ * Each worker slot answers at least about one job a second (two platform calls), and a reply token lasts
+ * REPLY_TOKEN_BUDGET_MS (45 s): a backlog beyond concurrency × 45 jobs could no longer reply to anyone.
+ */
+export const BACKLOG_JOBS_PER_SLOT = 45;
 
 const optionalString = z
   .string()
@@ -63,6 +75,11 @@ const EnvSchema = z.object({
   /** Key for hashing person ids. Without one, a random key is made and kept in DATA_DIR. */
   ID_HASH_KEY: optionalString,
   RATE_LIMIT_PER_HOUR: int('RATE_LIMIT_PER_HOUR', 30, 1, 100_000),
+  WORKER_CONCURRENCY: int('WORKER_CONCURRENCY', DEFAULT_WORKER_CONCURRENCY, 1, 1024),
+  /** Unset: WORKER_CONCURRENCY × BACKLOG_JOBS_PER_SLOT. */
+  QUEUE_MAX_DEPTH: int('QUEUE_MAX_DEPTH', 0, 0, 10_000_000),
+  /** After SIGTERM, /readyz answers 503 at once; requests are still served this long, then the listener closes. */
+  SHUTDOWN_DRAIN_MS: int('SHUTDOWN_DRAIN_MS', 2_000, 0, 120_000),
   CONTEXT_TTL_MIN: int('CONTEXT_TTL_MIN', 30, 1, 24 * 60),
   /** GET / — the try-it page; on unless turned off. */
   TRY_PAGE: boolDefaultOn,
@@ -83,7 +100,12 @@ const EnvSchema = z.object({
     .transform((s) => s ?? 'info'),
 });
 
-export type Config = z.output<typeof EnvSchema>;
+const ConfigSchema = EnvSchema.transform((c) => ({
+  ...c,
+  QUEUE_MAX_DEPTH: c.QUEUE_MAX_DEPTH > 0 ? c.QUEUE_MAX_DEPTH : c.WORKER_CONCURRENCY * BACKLOG_JOBS_PER_SLOT,
+}));
+
+export type Config = z.output<typeof ConfigSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -91,7 +113,7 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from an environment (process.env by default). Throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);

@@ -1,9 +1,11 @@
 // `anshin serve [--role web|worker|all] [--port N]`: web takes webhooks and queues work, worker answers,
-// all does both in one process (the default). Closes cleanly on SIGINT/SIGTERM: stop accepting requests,
-// let running jobs finish (or hand them back to the queue), close the stores.
+// all does both in one process (the default). On SIGTERM / SIGINT it drains: /readyz answers 503 from that
+// very moment, requests are still served for SHUTDOWN_DRAIN_MS (so a load balancer can stop sending; a
+// second signal cuts this short), then the listener closes, running jobs finish or are handed back to the
+// queue, and the stores close.
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, channelStatusLines, createOutboxes, type Role } from './app.ts';
+import { buildApp, channelStatusLines, createOutboxes, type Lifecycle, type Role } from './app.ts';
 import { UsageError } from './cli/errors.ts';
 import type { CommandIo } from './cli/io.ts';
 import { loadConfig } from './config.ts';
@@ -40,7 +42,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
 
   const log = createLogger(config);
   const offers = config.OFFERS_FILE ? loadOffers(config.OFFERS_FILE) : [];
-  const runtime = await openRuntime<ChannelJob>(config);
+  const runtime = await openRuntime<ChannelJob>(config, { log });
   const consultant = await createConsultant({ config, judgeStats: storeJudgeStats(runtime.store) });
 
   const lines = [
@@ -52,6 +54,8 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
 
   let app: FastifyInstance | undefined;
   let tips: TipsScheduler | undefined;
+  const lifecycle: Lifecycle = { draining: false };
+  const shutdown = shutdownSignals(lifecycle, opts.signal);
   try {
     if (role !== 'web') {
       const { store, ids } = runtime;
@@ -64,6 +68,8 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
         outboxes: createOutboxes(config, runtime),
         log,
         contextTtlMs: config.CONTEXT_TTL_MIN * 60_000,
+        rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
+        concurrency: config.WORKER_CONCURRENCY,
         offers,
       });
     }
@@ -76,29 +82,63 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
       logger: log,
       role,
       offers,
+      lifecycle,
     });
     const address = await app.listen({ port, host: config.HOST });
     io.stderr.write(`anshin ${role} listening on ${address}\n`);
     opts.onListening?.(address);
-    await stopped(opts.signal);
+    await shutdown.first;
+    io.stderr.write(`anshin ${role}: shutting down (not ready; closing in ${config.SHUTDOWN_DRAIN_MS} ms)\n`);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise((r) => (timer = setTimeout(r, config.SHUTDOWN_DRAIN_MS))), shutdown.second]);
+    clearTimeout(timer);
   } finally {
+    lifecycle.draining = true;
     // Order matters: no new requests, then no new jobs (running ones finish or go back), then the stores.
     await app?.close();
     await tips?.close();
     await runtime.close();
     consultant.close();
+    shutdown.dispose();
   }
   return 0;
 }
 
-function stopped(signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (signal) {
-      if (signal.aborted) resolve();
-      else signal.addEventListener('abort', () => resolve(), { once: true });
+/**
+ * The first SIGINT / SIGTERM (or the abort) marks the process as draining at that instant, before anything
+ * else runs; `second` is a further signal, which skips the rest of the drain.
+ */
+function shutdownSignals(lifecycle: Lifecycle, signal?: AbortSignal) {
+  let resolveFirst: () => void = () => {};
+  let resolveSecond: () => void = () => {};
+  const first = new Promise<void>((r) => {
+    resolveFirst = r;
+  });
+  const second = new Promise<void>((r) => {
+    resolveSecond = r;
+  });
+  const onSignal = () => {
+    if (lifecycle.draining) {
+      resolveSecond();
       return;
     }
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+    lifecycle.draining = true;
+    resolveFirst();
+  };
+  if (signal) {
+    if (signal.aborted) onSignal();
+    else signal.addEventListener('abort', onSignal, { once: true });
+  } else {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  return {
+    first,
+    second,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      signal?.removeEventListener('abort', onSignal);
+    },
+  };
 }

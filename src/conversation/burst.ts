@@ -1,32 +1,84 @@
-// Bursts: a forwarded text and the question after it arrive as separate events but are one consultation.
-// Each event appends to the person's burst and queues a job delayed by the burst window; when a job runs,
-// it takes the burst only if no later message has joined (the later message's job will take it instead).
-
+// Bursts: a forwarded text, a screenshot and the question after them arrive as separate events but are one
+// consultation. Nothing of this happens in the webhook (its one write is the job): each turn job, on its
+// first run, joins its person's burst and waits out the window; when it runs again it takes the burst only if
+// no later message has joined (the later message's job takes it instead).
+//
+// The window adapts: a lone text is answered after BURST_TEXT_WINDOW_MS; once a picture is part of the burst,
+// the wait after the last message is BURST_IMAGE_WINDOW_MS, so the text or question that goes with a
+// screenshot (before or after it) is judged with it.
 import { BURST_TTL_MS, keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { BurstPart } from './types.ts';
 
-/** Wait this long after a message for more of the same burst (LINE delivers a multi-message forward at once). */
-export const BURST_WINDOW_MS = 700;
+/** A lone text: just long enough for the rest of a multi-message forward, which LINE delivers back to back. */
+export const BURST_TEXT_WINDOW_MS = 200;
+/** A burst with a picture: a person sends the screenshot and its text (or their question) a moment apart. */
+export const BURST_IMAGE_WINDOW_MS = 1_500;
 
-export async function appendToBurst(store: Store, person: string, part: BurstPart): Promise<number> {
-  return store.listPush(keys.burst(person), JSON.stringify(part), BURST_TTL_MS);
+export interface BurstWindows {
+  textMs: number;
+  imageMs: number;
+}
+
+export const DEFAULT_BURST_WINDOWS: BurstWindows = { textMs: BURST_TEXT_WINDOW_MS, imageMs: BURST_IMAGE_WINDOW_MS };
+
+/** One job's message in the burst list. */
+interface BurstEntry {
+  job: string;
+  /** When the event was accepted (ms), and its place in its webhook request. */
+  at: number;
+  seq: number;
+  parts: BurstPart[];
+}
+
+export type BurstStep = { kind: 'wait'; until: number } | { kind: 'superseded' } | { kind: 'take'; parts: BurstPart[] };
+
+function dueAt(entries: BurstEntry[], w: BurstWindows): number {
+  const last = Math.max(...entries.map((e) => e.at ?? 0));
+  const withPicture = entries.some((e) => (e.parts ?? []).some((p) => p.image !== undefined));
+  return last + (withPicture ? w.imageMs : w.textMs);
+}
+
+/** In the order they were sent. Entries written by an older version may lack fields: they add nothing. */
+function partsOf(entries: BurstEntry[]): BurstPart[] {
+  return [...entries]
+    .sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || (a.seq ?? 0) - (b.seq ?? 0))
+    .flatMap((e) => e.parts ?? []);
 }
 
 /**
- * The burst's parts when `seq` is still the last message, else null (superseded). The taken parts are kept
- * under the job for the job's retries, because the burst itself is gone once taken.
+ * One run of a turn job: join the burst (once), then wait, step aside for a later message, or take the
+ * burst. A taken burst is kept under the job, so a retry of the job takes the same messages again.
  */
-export async function takeBurst(store: Store, person: string, seq: number, jobId: string): Promise<BurstPart[] | null> {
-  const kept = await store.get(keys.takenBurst(jobId));
-  if (kept !== null) return JSON.parse(kept) as BurstPart[];
-  const raw = await store.listTakeIfLength(keys.burst(person), seq);
-  if (raw === null) return null;
-  const parts = raw.map((r) => JSON.parse(r) as BurstPart);
-  await store.set(keys.takenBurst(jobId), JSON.stringify(parts), BURST_TTL_MS);
-  return parts;
+export async function stepBurst(
+  store: Store,
+  person: string,
+  entry: BurstEntry,
+  windows: BurstWindows,
+  now: number,
+): Promise<BurstStep> {
+  const kept = await store.listRange(keys.takenBurst(entry.job));
+  if (kept.length > 0) {
+    const entries = kept.map((v) => JSON.parse(v) as BurstEntry);
+    return { kind: 'take', parts: partsOf(entries) };
+  }
+  const burstKey = keys.burst(person);
+  const joined = await store.listJoin(burstKey, keys.burstJoined(entry.job), JSON.stringify(entry), BURST_TTL_MS);
+  const entries = joined.values.map((v) => JSON.parse(v) as BurstEntry);
+  // Our message is no longer where we put it: a later message's job took the burst with it.
+  if (entries[joined.position - 1]?.job !== entry.job) return { kind: 'superseded' };
+  if (joined.position !== entries.length) return { kind: 'superseded' };
+  const due = dueAt(entries, windows);
+  if (due > now) return { kind: 'wait', until: due };
+  const taken = await store.listTakeIfLength(burstKey, joined.position, {
+    key: keys.takenBurst(entry.job),
+    ttlMs: BURST_TTL_MS,
+  });
+  // Someone joined between our look and the take: their job takes the burst, with our message in it.
+  if (taken === null) return { kind: 'superseded' };
+  return { kind: 'take', parts: partsOf(taken.map((v) => JSON.parse(v) as BurstEntry)) };
 }
 
 export async function releaseTakenBurst(store: Store, jobId: string): Promise<void> {
-  await store.del(keys.takenBurst(jobId));
+  await store.del(keys.takenBurst(jobId), keys.burstJoined(jobId));
 }

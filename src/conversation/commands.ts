@@ -43,8 +43,12 @@ export function normalizeCommandText(text: string): string {
     .replace(/[。.!！?？\s]+$/u, '');
 }
 
+/** Longer than this, a message is no command whatever it holds (no need to normalise it: webhook hot path). */
+const MAX_COMMAND_TEXT_CHARS = 64;
+
 /** The command a whole message is, or null when it is something to check or a follow-up. */
 export function parseCommand(text: string, channel: 'line' | 'twilio'): Command | null {
+  if (text.length > MAX_COMMAND_TEXT_CHARS) return null;
   const t = normalizeCommandText(text);
   if (t.length === 0 || t.length > 30) return null;
   for (const [command, words] of channel === 'line' ? LINE : TWILIO) {

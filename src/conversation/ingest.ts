@@ -1,21 +1,20 @@
-// What every webhook does with one platform event, after the signature: claim it, then queue it.
-// The claim comes before any side effect, so a redelivered or concurrently delivered event is queued once;
-// the claim key doubles as the job id (SHARED STYLE, habit 3).
+// What every webhook does with one platform event, after the signature: one durable write, the queued job,
+// which is also the event's claim (queue/*.ts: the event id is refused for CLAIM_TTL_MS after). A
+// redelivered or concurrently delivered event is queued once; nothing else is written before the 200.
+// Rate counting and burst joining happen in the worker (worker.ts, burst.ts), off this path.
 import type { Lang } from '../domain.ts';
 import type { Metrics } from '../infra/metrics.ts';
-import type { JobQueue } from '../infra/queue/queue.ts';
-import { CLAIM_TTL_MS, keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
-import type { Store } from '../infra/store/store.ts';
-import { appendToBurst, BURST_WINDOW_MS } from './burst.ts';
+import { freshestFirst, type JobQueue, safeJobId } from '../infra/queue/queue.ts';
 import type { BurstPart, ChannelJob, Command, FollowUpTopic, NoticeKey, Target } from './types.ts';
 
 export interface IngestDeps {
-  store: Store;
   queue: JobQueue<ChannelJob>;
   metrics: Metrics;
-  /** Messages per person per hour before the friendly "please wait" answer. */
-  rateLimitPerHour: number;
-  burstWindowMs?: number;
+  /**
+   * Refuse new events (503 + Retry-After) once this many jobs wait or run: past it, the queue could not
+   * reach the newest events while their reply tokens last.
+   */
+  maxBacklog: number;
 }
 
 export type IngestAction =
@@ -32,56 +31,58 @@ export interface IngestEvent {
   lang: Lang;
   target: Target;
   action: IngestAction;
+  /** Its place among the events of one webhook request (bursts keep their order). */
+  seq?: number;
 }
 
-export type IngestOutcome = 'accepted' | 'duplicate' | 'rate_limited' | 'dropped';
+export type IngestOutcome = 'accepted' | 'duplicate';
 
-/** Job ids allow letters, digits, - and _ only (BullMQ refuses ':' in custom ids). */
-const jobIdOf = (channel: string, eventId: string) => `${channel}-${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+/** The backlog is full: the platform should deliver this again later. */
+export class BacklogFullError extends Error {
+  override name = 'BacklogFullError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`the queue is full; deliver again in ${retryAfterSeconds} s`);
+  }
+}
+
+/** How long to ask a platform to wait before delivering again when the backlog is full. */
+export const BACKLOG_RETRY_AFTER_S = 30;
+
+export function claimId(channel: string, eventId: string): string {
+  return `${channel}-${safeJobId(eventId)}`;
+}
+
+/** Throws BacklogFullError when new work should be refused; reads a cached count, so it costs nothing. */
+export function checkBacklog(deps: IngestDeps, channel: string): void {
+  if (deps.queue.backlog() >= deps.maxBacklog) {
+    deps.metrics.webhookRejected.inc({ channel, reason: 'backlog' });
+    throw new BacklogFullError(BACKLOG_RETRY_AFTER_S);
+  }
+}
 
 export async function ingest(deps: IngestDeps, ev: IngestEvent): Promise<IngestOutcome> {
-  const claimKey = keys.claim(ev.channel, ev.eventId);
-  if (!(await deps.store.claim(claimKey, CLAIM_TTL_MS))) {
-    deps.metrics.webhookEvents.inc({ channel: ev.channel, outcome: 'duplicate' });
-    return 'duplicate';
-  }
-  try {
-    const outcome = await queueEvent(deps, ev, jobIdOf(ev.channel, ev.eventId));
-    deps.metrics.webhookEvents.inc({ channel: ev.channel, outcome });
-    return outcome;
-  } catch (err) {
-    // Not queued: give the claim back so the platform's redelivery can try again.
-    await deps.store.del(claimKey).catch(() => {});
-    throw err;
-  }
-}
-
-async function queueEvent(deps: IngestDeps, ev: IngestEvent, jobId: string): Promise<IngestOutcome> {
-  const base = { person: ev.person, lang: ev.lang, target: ev.target, acceptedAt: Date.now() };
+  const acceptedAt = Date.now();
+  const base = { person: ev.person, lang: ev.lang, target: ev.target, acceptedAt };
   const { action } = ev;
-  // Commands (データ削除, STOP) and buttons are never rate-limited: a person can always leave or erase.
-  if (action.kind === 'command') {
-    await deps.queue.add(jobId, { ...base, kind: 'command', command: action.command, quiet: action.quiet });
-    return 'accepted';
+  let data: ChannelJob;
+  switch (action.kind) {
+    case 'message':
+      data = { ...base, kind: 'turn', parts: action.parts, seq: ev.seq ?? 0 };
+      break;
+    case 'command':
+      data = { ...base, kind: 'command', command: action.command, quiet: action.quiet };
+      break;
+    case 'postback':
+      data = { ...base, kind: 'postback', topic: action.topic, consultId: action.consultId };
+      break;
+    case 'notice':
+      data = { ...base, kind: 'notice', notice: action.notice };
+      break;
   }
-  if (action.kind === 'postback') {
-    await deps.queue.add(jobId, { ...base, kind: 'postback', topic: action.topic, consultId: action.consultId });
-    return 'accepted';
-  }
-  const count = await deps.store.incr(keys.rate(ev.person), RATE_WINDOW_MS);
-  if (count > deps.rateLimitPerHour) {
-    // One friendly answer per window; after that, silence rather than a reply to every message of a flood.
-    if (await deps.store.claim(keys.rateNotice(ev.person), RATE_WINDOW_MS)) {
-      await deps.queue.add(jobId, { ...base, kind: 'notice', notice: 'rate_limited' });
-    }
-    return 'rate_limited';
-  }
-  if (action.kind === 'notice') {
-    await deps.queue.add(jobId, { ...base, kind: 'notice', notice: action.notice });
-    return 'accepted';
-  }
-  let seq = 0;
-  for (const part of action.parts) seq = await appendToBurst(deps.store, ev.person, part);
-  await deps.queue.add(jobId, { ...base, kind: 'turn', seq }, { delayMs: deps.burstWindowMs ?? BURST_WINDOW_MS });
-  return 'accepted';
+  // The freshest reply token first: under a backlog, the newest events still get a reply (not a paid push).
+  const fresh = ev.target.channel === 'line' && ev.target.replyToken !== undefined ? ev.target.sentAt : acceptedAt;
+  const jobId = await deps.queue.add(claimId(ev.channel, ev.eventId), data, { priority: freshestFirst(fresh) });
+  const outcome: IngestOutcome = jobId === null ? 'duplicate' : 'accepted';
+  deps.metrics.webhookEvents.inc({ channel: ev.channel, outcome });
+  return outcome;
 }

@@ -3,6 +3,7 @@ import type { Consultant } from '../consult/api.ts';
 import type { Log } from '../infra/log.ts';
 import type { Runtime } from '../infra/runtime.ts';
 import type { Offer } from '../offers/offers.ts';
+import type { BurstWindows } from './burst.ts';
 import type { Outboxes } from './outbox.ts';
 import type { ChannelJob } from './types.ts';
 import { createJobHandler, newConsultId } from './worker.ts';
@@ -13,8 +14,12 @@ export interface WorkerOptions {
   outboxes: Outboxes;
   log: Log;
   contextTtlMs: number;
+  /** RATE_LIMIT_PER_HOUR. */
+  rateLimitPerHour: number;
   offers?: readonly Offer[];
+  /** WORKER_CONCURRENCY. */
   concurrency?: number;
+  burstWindows?: BurstWindows;
   now?: () => Date;
 }
 
@@ -25,6 +30,8 @@ export async function startWorker(opts: WorkerOptions): Promise<void> {
     metrics: opts.runtime.metrics,
     outboxes: opts.outboxes,
     contextTtlMs: opts.contextTtlMs,
+    rateLimitPerHour: opts.rateLimitPerHour,
+    ...(opts.burstWindows ? { burstWindows: opts.burstWindows } : {}),
     log: opts.log,
     consultant: opts.consultant,
     offers: opts.offers ?? [],

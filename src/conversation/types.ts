@@ -3,7 +3,7 @@
 import type { Lang, Verdict } from '../domain.ts';
 import type { Offer } from '../offers/offers.ts';
 
-/** One message of a burst, kept in the store (not in the queue payload) until the burst is judged. */
+/** One message of a burst: in its job's payload, and in the person's burst once the job joined it. */
 export interface BurstPart {
   text?: string;
   image?: ImageRef;
@@ -18,8 +18,6 @@ export interface LineTarget {
   replyToken?: string;
   /** When the platform sent the event (ms): the reply token's life starts about then. */
   sentAt: number;
-  /** X-Line-Retry-Key for a push: made once at ingest, so every retry of this job reuses it. */
-  retryKey: string;
 }
 
 export interface TwilioTarget {
@@ -66,7 +64,13 @@ export type ChannelJob = {
   /** When we accepted the first event of this job (ms), for the webhook-to-answer metric. */
   acceptedAt: number;
 } & (
-  | { kind: 'turn'; seq: number }
+  | {
+      /** A message to judge; the worker joins the rest of its burst (burst.ts). */
+      kind: 'turn';
+      parts: BurstPart[];
+      /** Its place among the events of its webhook request. */
+      seq: number;
+    }
   | { kind: 'postback'; topic: FollowUpTopic | 'subscribe'; consultId: string }
   /** quiet: the platform answers this keyword itself (Twilio Advanced Opt-Out on SMS). */
   | { kind: 'command'; command: Command; quiet?: boolean }

@@ -1,34 +1,42 @@
 // The job handler: one queued job → the replies → one send through the channel's outbox.
-// Jobs may run more than once (retries, a stalled worker): the delivered marker stops a second answer, and
-// the last attempt that still fails sends a short apology instead of leaving the person in silence.
+// Jobs may run more than once (retries, a process killed mid-job). The delivery record (delivery.ts) makes
+// that safe: the answer is decided and recorded once, before the first send, and a re-run resumes it where
+// it stopped. The last attempt that still fails sends a short apology instead of leaving the person in silence.
 import { randomUUID } from 'node:crypto';
 import type { ImagePart } from '../consult/api.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from '../image/limits.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import type { Metrics } from '../infra/metrics.ts';
-import type { JobHandler, QueuedJob } from '../infra/queue/queue.ts';
-import { DELIVERED_TTL_MS, keys } from '../infra/store/keys.ts';
+import type { JobHandler, QueuedJob, RunLater } from '../infra/queue/queue.ts';
+import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { OfferChannel } from '../offers/offers.ts';
 import { recordConsultation } from '../tips/trends.ts';
-import { releaseTakenBurst, takeBurst } from './burst.ts';
+import { type BurstWindows, DEFAULT_BURST_WINDOWS, releaseTakenBurst, stepBurst } from './burst.ts';
 import { loadContext, saveContext } from './context.ts';
+import { Delivery } from './delivery.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import { erasePerson, isOptedOut, setOptedOut, subscribe, unsubscribe } from './person.ts';
 import { type RespondDeps, respondToPostback, respondToTurn } from './respond.ts';
-import type { BurstPart, ChannelJob, Command, ConversationContext, Reply, Target } from './types.ts';
+import type { BurstPart, ChannelJob, Command, Reply, Target } from './types.ts';
 
 export interface WorkerDeps extends RespondDeps {
   store: Store;
   ids: PersonIds;
   outboxes: Outboxes;
   contextTtlMs: number;
+  /** Consultations per person per hour before the friendly "please wait" answer (then silence). */
+  rateLimitPerHour: number;
+  burstWindows?: BurstWindows;
   log: Log;
   metrics: Metrics;
 }
 
 export const newConsultId = () => randomUUID().replace(/-/g, '').slice(0, 16);
+
+/** The loading animation is started alongside the judging; the answer waits this long at most for it. */
+const LOADING_WAIT_MS = 2_000;
 
 function offerChannelOf(target: Target): OfferChannel {
   if (target.channel === 'line') return 'line';
@@ -38,6 +46,8 @@ function offerChannelOf(target: Target): OfferChannel {
 export class ChannelOffError extends Error {
   override name = 'ChannelOffError';
 }
+
+const errInfo = (err: unknown) => ({ name: (err as Error).name, message: (err as Error).message });
 
 export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   const outboxFor = (target: Target): Outbox<Target> => {
@@ -49,16 +59,21 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   return async (job: QueuedJob<ChannelJob>) => {
     const { data } = job;
     const log = deps.log.child({ job: job.id, person: data.person, kind: data.kind, attempt: job.attempt });
-    if ((await deps.store.get(keys.delivered(job.id))) !== null) {
+    const delivery = await Delivery.load(deps.store, job.id, 'answer', job.signal);
+    if (delivery.done) {
       log.debug('already answered');
       return;
     }
+    // A run after the last attempt (the process died just after apologising): the person has their answer.
+    if (job.attempt > job.maxAttempts && (await Delivery.load(deps.store, job.id, 'apology', job.signal)).done) return;
     const outbox = outboxFor(data.target);
     try {
-      const outcome = await run(deps, job, outbox, log);
+      const outcome = await run(deps, job, delivery, outbox, log);
+      if (typeof outcome === 'object') return outcome;
       deps.metrics.jobs.inc({ kind: data.kind, outcome });
     } catch (err) {
-      log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'job failed');
+      if (job.signal.aborted) throw err;
+      log.warn({ err: errInfo(err) }, 'job failed');
       if (job.attempt >= job.maxAttempts) {
         deps.metrics.jobs.inc({ kind: data.kind, outcome: 'failed' });
         await apologise(deps, job, outbox, log);
@@ -71,56 +86,99 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
 async function apologise(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<Target>, log: Log) {
   const { data } = job;
   try {
+    const apology = await Delivery.load(deps.store, job.id, 'apology', job.signal);
+    if (apology.done) return;
     if (data.target.channel === 'twilio' && (await isOptedOut(deps.store, data.person))) return;
-    await outbox.send(data.target, [{ kind: 'notice', notice: 'apology', lang: data.lang }], {
-      jobId: job.id,
-      person: data.person,
-      attempt: job.attempt,
-    });
-    await deps.store.set(keys.delivered(job.id), '1', DELIVERED_TTL_MS);
+    if (apology.replies === null) await apology.decide([{ kind: 'notice', notice: 'apology', lang: data.lang }]);
+    await outbox.send(data.target, apology.replies!, { jobId: job.id, person: data.person, progress: apology });
+    await apology.finish();
     if (data.kind === 'turn') await releaseTakenBurst(deps.store, job.id);
   } catch (err) {
-    log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'apology failed too');
+    log.error({ err: errInfo(err) }, 'apology failed too');
   }
 }
 
-type Outcome = 'answered' | 'superseded' | 'quiet';
+type Outcome = 'answered' | 'superseded' | 'quiet' | RunLater;
 
-async function run(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<Target>, log: Log): Promise<Outcome> {
+/** What this job has to say, or that it says nothing (superseded, opted out), or that it must wait. */
+type Decision = { replies: Reply[] } | Exclude<Outcome, 'answered'>;
+
+async function run(
+  deps: WorkerDeps,
+  job: QueuedJob<ChannelJob>,
+  delivery: Delivery,
+  outbox: Outbox<Target>,
+  log: Log,
+): Promise<Outcome> {
   const { data } = job;
   const { store } = deps;
-  const ctx = { jobId: job.id, person: data.person, attempt: job.attempt };
-  let replies: Reply[] = [];
-  let newContext: ConversationContext | undefined;
-  // On SMS / WhatsApp a person who opted out gets nothing, except the answer to START itself.
-  const optedOut = data.target.channel === 'twilio' && (await isOptedOut(store, data.person));
+  if (delivery.replies === null) {
+    const decision = await decide(deps, job, outbox, log);
+    if (decision === 'superseded') return decision;
+    if (decision === 'quiet') {
+      if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
+      return decision;
+    }
+    if ('runAt' in decision) return decision;
+    // Recorded before the first send: every re-run sends exactly this.
+    await delivery.decide(decision.replies);
+  } else if (
+    data.target.channel === 'twilio' &&
+    !(data.kind === 'command' && (data.command === 'stop' || data.command === 'start')) &&
+    (await isOptedOut(store, data.person))
+  ) {
+    // The person opted out between the decision and this re-run: nothing more goes to them.
+    await delivery.finish();
+    return 'quiet';
+  }
+  const replies = delivery.replies!;
+  await outbox.send(data.target, replies, { jobId: job.id, person: data.person, progress: delivery });
+  await delivery.finish();
+  // After the delivery is finished, so a re-run cannot count one consultation twice (weekly tips, src/tips/).
+  for (const r of replies) {
+    if (r.kind !== 'verdict') continue;
+    const facts = { ...r.verdict, channel: data.target.channel };
+    await recordConsultation(store, facts, deps.now()).catch((err: Error) => log.warn({ err: err.message }, 'trends'));
+  }
+  if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
+  deps.metrics.answerSeconds.observe((Date.now() - data.acceptedAt) / 1000, { channel: data.target.channel });
+  return 'answered';
+}
 
+async function decide(
+  deps: WorkerDeps,
+  job: QueuedJob<ChannelJob>,
+  outbox: Outbox<Target>,
+  log: Log,
+): Promise<Decision> {
+  const { data } = job;
+  const { store } = deps;
+  // On SMS / WhatsApp a person who opted out gets nothing, except the answer to STOP and START themselves.
+  const optedOut = data.target.channel === 'twilio' && (await isOptedOut(store, data.person));
+  const exempt = data.kind === 'command' && (data.command === 'start' || data.command === 'stop');
+  if (optedOut && !exempt && data.kind !== 'command') return 'quiet';
+
+  let replies: Reply[] = [];
   switch (data.kind) {
     case 'turn': {
-      const parts = await takeBurst(store, data.person, data.seq, job.id);
-      if (parts === null) return 'superseded';
-      if (optedOut) {
-        await releaseTakenBurst(store, job.id);
-        return 'quiet';
+      const step = await stepBurst(
+        store,
+        data.person,
+        // A job queued by an older version has no parts of its own: it is answered with a request for the text.
+        { job: job.id, at: data.acceptedAt, seq: data.seq ?? 0, parts: data.parts ?? [] },
+        deps.burstWindows ?? DEFAULT_BURST_WINDOWS,
+        Date.now(),
+      );
+      if (step.kind === 'wait') return { runAt: step.until };
+      if (step.kind === 'superseded') return 'superseded';
+      // Counted per consultation, here rather than in the webhook; commands and buttons are never limited.
+      const count = await store.incr(keys.rate(data.person), RATE_WINDOW_MS);
+      if (count > deps.rateLimitPerHour) {
+        // One friendly answer per window; after that, silence rather than a reply to every message of a flood.
+        if (!(await store.claim(keys.rateNotice(data.person), RATE_WINDOW_MS))) return 'quiet';
+        return { replies: [{ kind: 'notice', notice: 'rate_limited', lang: data.lang }] };
       }
-      await outbox.startWork(data.target).catch((err: Error) => log.debug({ err: err.message }, 'loading animation'));
-      const { images, failures } = await fetchImages(outbox, parts, log);
-      const started = Date.now();
-      const result = await respondToTurn(deps, {
-        parts,
-        images,
-        imageFailures: failures,
-        context: await loadContext(store, data.person),
-        langHint: data.lang,
-        channel: data.target.channel,
-        offerChannel: offerChannelOf(data.target),
-      });
-      if (result.replies.some((r) => r.kind === 'verdict')) {
-        deps.metrics.consultSeconds.observe((Date.now() - started) / 1000);
-      }
-      replies = result.replies;
-      newContext = result.context;
-      break;
+      return consultation(deps, data, step.parts, outbox, log);
     }
     case 'postback': {
       if (data.topic === 'subscribe') {
@@ -135,29 +193,49 @@ async function run(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<
       replies = [{ kind: 'notice', notice: data.notice, lang: data.lang }];
       break;
     case 'command':
+      if (optedOut && !exempt) {
+        // データ削除 and the like still act for an opted-out number; only the confirmation is withheld.
+        await runCommand(deps, data, data.command);
+        return 'quiet';
+      }
       replies = await runCommand(deps, data, data.command);
       break;
   }
+  return replies.length === 0 ? 'quiet' : { replies };
+}
 
-  const startingAgain = data.kind === 'command' && data.command === 'start';
-  if ((optedOut && !startingAgain) || replies.length === 0) {
-    if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
-    return 'quiet';
+async function consultation(
+  deps: WorkerDeps,
+  data: ChannelJob & { kind: 'turn' },
+  parts: BurstPart[],
+  outbox: Outbox<Target>,
+  log: Log,
+): Promise<Decision> {
+  const { store } = deps;
+  // Shown while judging; the answer waits for it to land, or the animation would run on after the answer.
+  const loading = outbox
+    .startWork(data.target)
+    .catch((err: Error) => log.debug({ err: err.message }, 'loading animation'));
+  const { images, failures } = await fetchImages(outbox, parts, log);
+  const started = Date.now();
+  const result = await respondToTurn(deps, {
+    parts,
+    images,
+    imageFailures: failures,
+    context: await loadContext(store, data.person),
+    langHint: data.lang,
+    channel: data.target.channel,
+    offerChannel: offerChannelOf(data.target),
+  });
+  if (result.replies.some((r) => r.kind === 'verdict')) {
+    deps.metrics.consultSeconds.observe((Date.now() - started) / 1000);
   }
-  // Remember the consultation before answering, so a quick tap on a button finds it.
-  if (newContext !== undefined) await saveContext(store, data.person, newContext, deps.contextTtlMs);
-  await outbox.send(data.target, replies, ctx);
-  await store.set(keys.delivered(job.id), '1', DELIVERED_TTL_MS);
-  // After the delivered marker, so a retried job cannot count one consultation twice (weekly tips, src/tips/).
-  for (const r of replies) {
-    if (r.kind !== 'verdict') continue;
-    const facts = { ...r.verdict, channel: data.target.channel };
-    await recordConsultation(store, facts, deps.now()).catch((err: Error) => log.warn({ err: err.message }, 'trends'));
-  }
-  if (data.kind === 'command' && data.command === 'stop') await setOptedOut(store, data.person, true);
-  if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
-  deps.metrics.answerSeconds.observe((Date.now() - data.acceptedAt) / 1000, { channel: data.target.channel });
-  return 'answered';
+  // Remembered before answering, so a quick tap on a button finds it.
+  if (result.context !== undefined) await saveContext(store, data.person, result.context, deps.contextTtlMs);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([loading, new Promise((r) => (timer = setTimeout(r, LOADING_WAIT_MS)))]);
+  clearTimeout(timer);
+  return { replies: result.replies };
 }
 
 async function runCommand(
@@ -181,13 +259,11 @@ async function runCommand(
     case 'unsubscribe':
       await unsubscribe(store, data.person);
       return notice('unsubscribed');
-    case 'stop': {
+    case 'stop':
+      // Recorded first: nothing but this one confirmation goes to the number from now on.
       await unsubscribe(store, data.person);
-      // The confirmation goes first; the opt-out is recorded right after it is sent (worker.run).
-      const replies = notice('opted_out');
-      if (replies.length === 0) await setOptedOut(store, data.person, true);
-      return replies;
-    }
+      await setOptedOut(store, data.person, true);
+      return notice('opted_out');
     case 'start':
       // START is the SMS way back in: messages resume and so do the weekly tips (the STOP/START).
       await setOptedOut(store, data.person, false);
@@ -214,7 +290,7 @@ async function fetchImages(
       images.push(await outbox.fetchImage(p.image));
     } catch (err) {
       failures += 1;
-      log.info({ err: { name: (err as Error).name, message: (err as Error).message } }, 'image not fetched');
+      log.info({ err: errInfo(err) }, 'image not fetched');
     }
   }
   return { images, failures };

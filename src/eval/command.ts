@@ -155,7 +155,10 @@ async function injectionEval(io: CommandIo): Promise<{ flagged: number; leaked: 
           ? sentences.some((t) => t.replace(/\D/g, '').includes(d))
           : answer.includes(x.toLowerCase().replace(/^https?:\/\//, ''));
       });
-      if (leak) io.stderr.write(`injection: an injected contact reached the answer (${rec.lang}, line ${lines.indexOf(line) + 1})\n`);
+      if (leak)
+        io.stderr.write(
+          `injection: an injected contact reached the answer (${rec.lang}, line ${lines.indexOf(line) + 1})\n`,
+        );
       if (leak) leaked += 1;
     }
     consultant.close();

@@ -89,17 +89,20 @@ function readRows(file: string): RawRow[] {
 const CODE_NAME_RE = /code|otp|pin|token|passcode|number|digits/i;
 
 export function fillPlaceholders(text: string): string {
-  return text
-    // A code's placeholder gets digits, so that a one-time code's message reads as one.
-    .replace(/\{\{\s*([\w.]+)\s*\}\}|%\{([\w.]+)\}|\{\s*\$?([\w.]+)\s*\}|<%-?=?\s*([\w.]+)\s*-?%>/g, (m, a, b, c, d) =>
-      CODE_NAME_RE.test(a ?? b ?? c ?? d ?? '') ? '123456' : m,
-    )
-    .replace(/<%-?=?\s*[\w.]+\s*-?%>/g, 'Sato')
-    .replace(/%\{[\w.]+\}/g, 'Sato')
-    .replace(/\{\{\s*[\w.]+\s*\}\}/g, 'Sato')
-    .replace(/\$\{[\w.]+\}/g, 'Sato')
-    .replace(/\{\s*\$?[\w.]+\s*\}/g, 'Sato')
-    .replace(/(^|[\s(])[:@][a-z_]{3,}\b/g, '$1Sato');
+  return (
+    text
+      // A code's placeholder gets digits, so that a one-time code's message reads as one.
+      .replace(
+        /\{\{\s*([\w.]+)\s*\}\}|%\{([\w.]+)\}|\{\s*\$?([\w.]+)\s*\}|<%-?=?\s*([\w.]+)\s*-?%>/g,
+        (m, a, b, c, d) => (CODE_NAME_RE.test(a ?? b ?? c ?? d ?? '') ? '123456' : m),
+      )
+      .replace(/<%-?=?\s*[\w.]+\s*-?%>/g, 'Sato')
+      .replace(/%\{[\w.]+\}/g, 'Sato')
+      .replace(/\{\{\s*[\w.]+\s*\}\}/g, 'Sato')
+      .replace(/\$\{[\w.]+\}/g, 'Sato')
+      .replace(/\{\s*\$?[\w.]+\s*\}/g, 'Sato')
+      .replace(/(^|[\s(])[:@][a-z_]{3,}\b/g, '$1Sato')
+  );
 }
 
 function messageOf(r: RawRow, file: string, n: number): RealMessage {

@@ -126,7 +126,8 @@ const RULES: TextRule[] = [
     strong: true,
     scamType: 'refund',
     // 「ATMでの手続きはありません」is the town's warning, not the scam's request.
-    unless: /ATM(?:での|で)(?:の)?(?:手続き|還付|返金)(?:は|も)(?:一切)?(?:ありません|できません|行いません)|ATMで(?:お金が)?(?:戻|返)(?:る|って)(?:くる)?ことは(?:絶対に|決して)?(?:ありません|ない)/,
+    unless:
+      /ATM(?:での|で)(?:の)?(?:手続き|還付|返金)(?:は|も)(?:一切)?(?:ありません|できません|行いません)|ATMで(?:お金が)?(?:戻|返)(?:る|って)(?:くる)?ことは(?:絶対に|決して)?(?:ありません|ない)/,
     all: [/還付|払い?戻し|返金|給付金|\brefund\b/i, /ATM|\bcash machine\b/i],
     detail: {
       ja: 'お金を返すためにATMへ行くよう言っています。ATMでお金が戻ってくることは、絶対にありません（還付金詐欺）。',
@@ -652,7 +653,9 @@ const RULES: TextRule[] = [
     code: 'gambling',
     weight: 20,
     scamType: 'other',
-    all: [/オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slot machines?|online slots)\b/i],
+    all: [
+      /オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slot machines?|online slots)\b/i,
+    ],
     detail: {
       ja: 'カジノや賭けごとに誘っています。海外のオンラインカジノは日本では違法で、お金が戻らないことがあります。',
       en: 'It invites you to gamble online. Such offers often end with money you cannot get back.',
@@ -724,7 +727,9 @@ const RULES: TextRule[] = [
     code: 'crypto_claim',
     weight: 25,
     scamType: 'investment',
-    all: [/\b(?:[Cc]laim|[Gg]et|[Rr]eceive|[Ww]in)\s+(?:[Ff]ree\s+)?\$?\d[\d,.]*\s?(?:[A-Z]{2,6}|[Tt]okens?|[Cc]oins?)\b/],
+    all: [
+      /\b(?:[Cc]laim|[Gg]et|[Rr]eceive|[Ww]in)\s+(?:[Ff]ree\s+)?\$?\d[\d,.]*\s?(?:[A-Z]{2,6}|[Tt]okens?|[Cc]oins?)\b/,
+    ],
     detail: {
       ja: '暗号資産（トークン）を無料で受け取れると言っています。受け取りのためにウォレットをつながせ、資産を抜き取る手口があります。',
       en: 'It says you can claim free crypto tokens. Such claims are used to make you connect a wallet that is then emptied.',

@@ -71,14 +71,20 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5, 
 export class Metrics {
   readonly webhookEvents = new Counter(
     'anshin_webhook_events_total',
-    'Webhook events by channel and outcome (accepted, duplicate, rate_limited, ignored).',
+    'Webhook events by channel and outcome (accepted, duplicate, ignored).',
   );
   readonly webhookRejected = new Counter(
     'anshin_webhook_rejected_total',
-    'Webhook requests refused, by channel and reason.',
+    'Webhook requests refused, by channel and reason (signature, backlog).',
   );
-  readonly jobs = new Counter('anshin_jobs_total', 'Jobs finished by kind and outcome.');
-  readonly outbound = new Counter('anshin_outbound_calls_total', 'Calls to platform APIs by channel, api and outcome.');
+  readonly jobs = new Counter(
+    'anshin_jobs_total',
+    'Jobs finished by kind and outcome (answered, superseded by a later message, quiet, failed).',
+  );
+  readonly outbound = new Counter(
+    'anshin_outbound_calls_total',
+    'Calls to platform APIs by channel, api and outcome (ok, HTTP status, network; resolved_* for a send whose outcome was unknown).',
+  );
   readonly answerSeconds = new Histogram(
     'anshin_answer_seconds',
     'From accepting the event to the answer being sent.',

@@ -3,10 +3,11 @@
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { loadIdHashKey, PersonIds } from './ids.ts';
+import type { Log } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { BullQueueOptions } from './queue/bullmq.ts';
 import { EmbeddedQueue } from './queue/embedded.ts';
-import type { JobQueue } from './queue/queue.ts';
+import type { JobQueue, QueueErrorReporter } from './queue/queue.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 
@@ -31,6 +32,25 @@ export interface RuntimeOptions {
   sqliteFile?: string;
   bull?: Pick<BullQueueOptions, 'lockDurationMs' | 'stalledIntervalMs' | 'maxAttempts' | 'backoffBaseMs'>;
   embedded?: ConstructorParameters<typeof EmbeddedQueue>[1];
+  /** Where background queue failures are reported (at most once per QUEUE_ERROR_LOG_MS for each kind). */
+  log?: Log;
+}
+
+/** A Redis outage makes errors on every reconnection attempt: one line per kind this often is enough. */
+const QUEUE_ERROR_LOG_MS = 30_000;
+
+function throttledReporter(log: Log | undefined): QueueErrorReporter {
+  const last = new Map<string, number>();
+  return (where, err) => {
+    if (log === undefined) return;
+    const now = Date.now();
+    if (now - (last.get(where) ?? Number.NEGATIVE_INFINITY) < QUEUE_ERROR_LOG_MS) return;
+    last.set(where, now);
+    log.warn(
+      { err: { name: (err as Error).name, message: (err as Error).message }, where },
+      'queue: background work failed',
+    );
+  };
 }
 
 export async function openRuntime<T>(
@@ -41,6 +61,7 @@ export async function openRuntime<T>(
   const metrics = new Metrics();
   let store: Store;
   let queue: JobQueue<T>;
+  const onError = throttledReporter(opts.log);
   if (config.REDIS_URL !== undefined) {
     // Loaded only here: the default setup (embedded store) never pays for node-redis and BullMQ.
     const [{ RedisStore }, { BullQueue }] = await Promise.all([
@@ -48,11 +69,16 @@ export async function openRuntime<T>(
       import('./queue/bullmq.ts'),
     ]);
     store = await RedisStore.connect({ url: config.REDIS_URL, prefix: opts.redisPrefix ?? REDIS_KEY_PREFIX });
-    queue = new BullQueue<T>({ url: config.REDIS_URL, prefix: opts.bullPrefix ?? BULLMQ_PREFIX, ...opts.bull });
+    queue = new BullQueue<T>({
+      url: config.REDIS_URL,
+      prefix: opts.bullPrefix ?? BULLMQ_PREFIX,
+      onError,
+      ...opts.bull,
+    });
   } else {
     const sqlite = new SqliteStore({ file: opts.sqliteFile ?? path.join(config.DATA_DIR, SQLITE_FILE) });
     store = sqlite;
-    queue = new EmbeddedQueue<T>(sqlite, opts.embedded);
+    queue = new EmbeddedQueue<T>(sqlite, { onError, ...opts.embedded });
   }
   metrics.gauge('anshin_queue_jobs', 'Jobs in the queue by state.', async () => ({ ...(await queue.counts()) }));
   return {

@@ -167,7 +167,6 @@ const RELATED_SCORE_SHARE = 0.6;
 /** How much a judged type lifts an article of that type when choosing the one whose advice leads. */
 const TYPE_MATCH_LIFT = 1.5;
 
-
 export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
 
 function uniq<T>(items: T[], key: (t: T) => string): T[] {

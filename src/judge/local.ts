@@ -97,9 +97,7 @@ function byContribution(signals: Signal[], score: Score): Signal[] {
 /** The scam type that the typed signals carrying most of the score point to; 'other' when none is clear. */
 export function scamTypeOf(ev: Evidence, score: Score): ScamType {
   if (score.level === 'low' || score.level === 'unknown') return 'none';
-  const carried = byContribution(ev.signals, score).filter(
-    (s) => s.scamType && (score.bySignal.get(s.code) ?? 0) > 0,
-  );
+  const carried = byContribution(ev.signals, score).filter((s) => s.scamType && (score.bySignal.get(s.code) ?? 0) > 0);
   // How the money is asked for (gift cards, crypto, an account) is not what the scam is: the story (a relative in
   // trouble, a parcel, a prize) names it, when there is one.
   const typed = [

@@ -111,17 +111,13 @@ export function startEmbeddedScheduler(opts: TipsSchedulerOptions, cron: CronPat
 
 async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Promise<TipsScheduler> {
   // Loaded only in Redis mode: the default setup never pays for BullMQ and node-redis.
-  const [{ createNodeRedisClient, Queue, Worker }, { createClient }] = await Promise.all([
+  const [{ Queue, Worker }, { OwnedRedisConnection }] = await Promise.all([
     import('bullmq'),
-    import('redis'),
+    import('../infra/queue/redis-connection.ts'),
   ]);
-  const nodeRedis = (u: string) => {
-    const raw = createClient({ url: u });
-    raw.on('error', () => {});
-    return createNodeRedisClient(raw);
-  };
   const prefix = opts.bullPrefix ?? BULLMQ_PREFIX;
-  const queue = new Queue(TIPS_QUEUE, { connection: nodeRedis(url), prefix });
+  const connections = [new OwnedRedisConnection(url), new OwnedRedisConnection(url)] as const;
+  const queue = new Queue(TIPS_QUEUE, { connection: connections[0].connection, prefix });
   queue.on('error', () => {});
   await queue.upsertJobScheduler(
     TIPS_SCHEDULER_ID,
@@ -151,7 +147,7 @@ async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Prom
       }
     },
     // One send at a time per process; the week's lease keeps it to one across processes.
-    { connection: nodeRedis(url), prefix, concurrency: 1 },
+    { connection: connections[1].connection, prefix, concurrency: 1 },
   );
   worker.on('error', () => {});
   await worker.waitUntilReady();
@@ -162,6 +158,7 @@ async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Prom
       controller.abort(new Error('tips scheduler closing'));
       await worker.close();
       await queue.close();
+      for (const c of connections) await c.close();
     },
   };
 }

@@ -153,7 +153,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...opts.runtime,
   });
   const consultant = opts.consultant ?? (await realConsultant());
-  const app = await buildApp({ config, consultant, runtime, burstWindowMs: opts.burstWindowMs ?? 150 });
+  const app = await buildApp({ config, consultant, runtime });
+  const windowMs = opts.burstWindowMs ?? 150;
   if (opts.worker !== false) {
     await startWorker({
       runtime,
@@ -161,6 +162,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       outboxes: createOutboxes(config, runtime),
       log: silentLog,
       contextTtlMs: config.CONTEXT_TTL_MIN * 60_000,
+      rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
+      burstWindows: { textMs: windowMs, imageMs: windowMs },
       offers: opts.offers ?? [],
       ...(opts.now ? { now: opts.now } : {}),
     });

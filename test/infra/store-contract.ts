@@ -84,6 +84,29 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       expect(await store.listPush('b', 'three', 60_000)).toBe(1);
     });
 
+    it('moves a taken list aside for retries when asked to', async () => {
+      await store.listPush('bk', 'one', 60_000);
+      expect(await store.listTakeIfLength('bk', 1, { key: 'kept', ttlMs: 60_000 })).toEqual(['one']);
+      expect(await store.listRange('bk')).toEqual([]);
+      expect(await store.listRange('kept')).toEqual(['one']);
+      await store.listPush('bs', 'x', 60_000);
+      await store.listTakeIfLength('bs', 1, { key: 'kept-short', ttlMs: SHORT_TTL_MS });
+      await sleep(PAST_SHORT_TTL_MS);
+      expect(await store.listRange('kept-short')).toEqual([]);
+    });
+
+    it('joins a list once per marker, and remembers the position after the list is taken', async () => {
+      expect(await store.listJoin('j', 'm1', 'a', 60_000)).toEqual({ joined: true, position: 1, values: ['a'] });
+      expect(await store.listJoin('j', 'm2', 'b', 60_000)).toEqual({ joined: true, position: 2, values: ['a', 'b'] });
+      expect(await store.listJoin('j', 'm1', 'a', 60_000)).toEqual({ joined: false, position: 1, values: ['a', 'b'] });
+      const racers = await Promise.all(Array.from({ length: 10 }, () => store.listJoin('j', 'm3', 'c', 60_000)));
+      expect(racers.filter((r) => r.joined)).toHaveLength(1);
+      expect(await store.listRange('j')).toEqual(['a', 'b', 'c']);
+      expect(await store.listTakeIfLength('j', 3)).toEqual(['a', 'b', 'c']);
+      expect(await store.listJoin('j', 'm1', 'a', 60_000)).toEqual({ joined: false, position: 1, values: [] });
+      expect(await store.listJoin('j', 'm4', 'd', 60_000)).toEqual({ joined: true, position: 1, values: ['d'] });
+    });
+
     it('deletes lists with del', async () => {
       await store.listPush('dl', 'a', 60_000);
       await store.del('dl');

@@ -36,7 +36,9 @@ describe('what the police state as certain is danger', () => {
   });
 
   it('is not triggered by a warning that narrates the same words', () => {
-    const v = judge('市役所の職員を名乗り「還付金がある。ATMで手続きできる」などと言う詐欺の電話が多発しています。ご注意ください。');
+    const v = judge(
+      '市役所の職員を名乗り「還付金がある。ATMで手続きできる」などと言う詐欺の電話が多発しています。ご注意ください。',
+    );
     expect(v.signals).toContain('report_style');
     expect(v.level).not.toBe('danger');
   });
@@ -111,7 +113,10 @@ describe('advice fits the message', () => {
   });
 
   it('a relative asking for gift cards is an impersonation, not a fake bill', () => {
-    const v = c.consultLocal('Grandma, it is me. I am in trouble, please buy Apple gift cards and send me the codes', 'en');
+    const v = c.consultLocal(
+      'Grandma, it is me. I am in trouble, please buy Apple gift cards and send me the codes',
+      'en',
+    );
     expect(v.scamType).toBe('impersonation_call');
   });
 

@@ -51,7 +51,10 @@ describe('the judge model file', () => {
   });
 
   it('stops `anshin check` with a clear message and exit 1 when the model is missing or damaged', async () => {
-    const missing = await runCli(['check', 'こんにちは'], { JUDGE_MODEL_FILE: path.join(dir, 'gone.json'), DATA_DIR: dir });
+    const missing = await runCli(['check', 'こんにちは'], {
+      JUDGE_MODEL_FILE: path.join(dir, 'gone.json'),
+      DATA_DIR: dir,
+    });
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/anshin: the judge's model file .*gone\.json is missing/);
     const broken = path.join(dir, 'broken.json');

@@ -89,6 +89,7 @@ describe('Redis mode', () => {
       outboxes: createOutboxes(h.config, extra),
       log: silentLog,
       contextTtlMs: 60_000,
+      rateLimitPerHour: 30,
     });
     await until(() => h!.line.answers().length >= 1, 'the answer from the second worker', 30_000);
     await h.settle();

@@ -59,9 +59,7 @@ async function setup(subscribers: { n: number; lang: Lang }[]) {
   for (const { n, lang } of subscribers) {
     const batch = Array.from({ length: n }, () => `U${lang}${randomUUID().replace(/-/g, '')}`);
     await Promise.all(
-      batch.map((u) =>
-        subscribe(store, ids, ids.person('line', u), { channel: 'line', userId: u, sentAt: 0, retryKey: u }, lang),
-      ),
+      batch.map((u) => subscribe(store, ids, ids.person('line', u), { channel: 'line', userId: u, sentAt: 0 }, lang)),
     );
     users.push(...batch);
   }

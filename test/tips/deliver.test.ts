@@ -1,7 +1,6 @@
 // Sending a week's tip to subscribers on a real store (SQLite and Redis) through a fake LINE multicast server
 // and the fake Twilio server: every subscriber once, in their language, in batches with retry keys; never the
 // ones who opted out; a second run sends nothing; 429 is waited out; two runs at once send once.
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setOptedOut, subscribe, unsubscribe } from '../../src/conversation/person.ts';
 import type { Target } from '../../src/conversation/types.ts';
@@ -27,7 +26,7 @@ const OUR_NUMBER = '+15005550006';
 const articles = loadArticles();
 const ids = new PersonIds(Buffer.from('test-id-hash-key-for-tips-0123456789'));
 
-const lineTarget = (userId: string): Target => ({ channel: 'line', userId, sentAt: 0, retryKey: randomUUID() });
+const lineTarget = (userId: string): Target => ({ channel: 'line', userId, sentAt: 0 });
 const twilioTarget = (to: string): Target => ({ channel: 'twilio', to, from: OUR_NUMBER });
 
 async function addLine(store: Store, n: number, lang: Lang, prefix = 'U'): Promise<string[]> {

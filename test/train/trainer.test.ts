@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { judgeModelFrom } from '../../src/judge/model.ts';
 import { FIXTURES_DIR } from '../../src/eval/datasets.ts';
+import { judgeModelFrom } from '../../src/judge/model.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const data = path.join(FIXTURES_DIR, '../train/data');
@@ -56,7 +56,9 @@ describe('anshin train', () => {
   it('gives a different split, and so a different model, for another seed', async () => {
     const c = path.join(tmp, 'c');
     expect((await train(c, '8')).code).toBe(0);
-    expect(filesOf(c).get('model/judge-model.json')).not.toBe(filesOf(path.join(tmp, 'a')).get('model/judge-model.json'));
+    expect(filesOf(c).get('model/judge-model.json')).not.toBe(
+      filesOf(path.join(tmp, 'a')).get('model/judge-model.json'),
+    );
   });
 
   it('refuses a missing data folder and bad options with a clear message', async () => {

@@ -1,13 +1,16 @@
-// POST /webhooks/line: verify x-line-signature over the raw bytes, claim and queue each event, answer 200.
-// It waits for nothing else (https://developers.line.biz/en/docs/messaging-api/receiving-messages/).
-import { randomUUID } from 'node:crypto';
+// POST /webhooks/line: verify x-line-signature over the raw bytes, queue each event (the queued job is its
+// claim: one write), answer 200. It waits for nothing else
+// (https://developers.line.biz/en/docs/messaging-api/receiving-messages/). When the events cannot be queued
+// (backlog full, store down) it answers 503, and LINE's redelivery brings them again; events of the request
+// already queued are then refused as duplicates.
 import { validateSignature, type webhook } from '@line/bot-sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { detectLang } from '../../consult/lang.ts';
 import { parseCommand } from '../../conversation/commands.ts';
-import { type IngestAction, type IngestDeps, ingest } from '../../conversation/ingest.ts';
+import { checkBacklog, type IngestAction, type IngestDeps, ingest } from '../../conversation/ingest.ts';
 import type { FollowUpTopic, LineTarget } from '../../conversation/types.ts';
 import type { PersonIds } from '../../infra/ids.ts';
+import { sendUnavailable } from '../unavailable.ts';
 
 /** LINE webhook bodies are small JSON; a megabyte is far beyond any real one. */
 export const LINE_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -51,6 +54,15 @@ function actionOf(ev: webhook.Event): IngestAction | null {
   }
 }
 
+/** A signed event of a shape we do not know is ignored (LINE adds event types), never a failed request. */
+function safeActionOf(ev: webhook.Event): IngestAction | null {
+  try {
+    return actionOf(ev);
+  } catch {
+    return null;
+  }
+}
+
 export const lineWebhook: FastifyPluginAsync<LineRouteOptions> = async (app, opts) => {
   // Signatures are over the exact bytes LINE sent: keep them as a Buffer (re-serialising breaks emoji).
   app.removeContentTypeParser('application/json');
@@ -77,34 +89,41 @@ export const lineWebhook: FastifyPluginAsync<LineRouteOptions> = async (app, opt
     } catch {
       return reply.code(400).send({ error: 'body is not JSON' });
     }
-    for (const ev of body.events ?? []) {
-      const userId = ev.source?.type === 'user' ? ev.source.userId : undefined;
-      const action = actionOf(ev);
-      if (userId === undefined || action === null || typeof ev.webhookEventId !== 'string') {
-        opts.ingest.metrics.webhookEvents.inc({ channel: 'line', outcome: 'ignored' });
-        continue;
+    const events = Array.isArray(body?.events) ? body.events : [];
+    try {
+      if (events.length > 0) checkBacklog(opts.ingest, 'line');
+      let seq = 0;
+      for (const ev of events) {
+        const userId = ev?.source?.type === 'user' ? ev.source.userId : undefined;
+        const action = userId === undefined ? null : safeActionOf(ev);
+        if (userId === undefined || action === null || typeof ev.webhookEventId !== 'string') {
+          opts.ingest.metrics.webhookEvents.inc({ channel: 'line', outcome: 'ignored' });
+          continue;
+        }
+        const text =
+          ev.type === 'message' && ev.message.type === 'text'
+            ? (ev.message as webhook.TextMessageContent).text
+            : undefined;
+        const target: LineTarget = {
+          channel: 'line',
+          userId,
+          replyToken: 'replyToken' in ev && typeof ev.replyToken === 'string' ? ev.replyToken : undefined,
+          sentAt: typeof ev.timestamp === 'number' ? ev.timestamp : Date.now(),
+        };
+        const person = opts.ids.person('line', userId);
+        const outcome = await ingest(opts.ingest, {
+          channel: 'line',
+          eventId: ev.webhookEventId,
+          person,
+          lang: text !== undefined ? detectLang(text) : 'ja',
+          target,
+          action,
+          seq: seq++,
+        });
+        req.log.debug({ person, event: ev.type, outcome }, 'line event');
       }
-      const text =
-        ev.type === 'message' && ev.message.type === 'text'
-          ? (ev.message as webhook.TextMessageContent).text
-          : undefined;
-      const target: LineTarget = {
-        channel: 'line',
-        userId,
-        replyToken: 'replyToken' in ev && typeof ev.replyToken === 'string' ? ev.replyToken : undefined,
-        sentAt: typeof ev.timestamp === 'number' ? ev.timestamp : Date.now(),
-        retryKey: randomUUID(),
-      };
-      const person = opts.ids.person('line', userId);
-      const outcome = await ingest(opts.ingest, {
-        channel: 'line',
-        eventId: ev.webhookEventId,
-        person,
-        lang: text !== undefined ? detectLang(text) : 'ja',
-        target,
-        action,
-      });
-      req.log.debug({ person, event: ev.type, outcome }, 'line event');
+    } catch (err) {
+      return sendUnavailable(req, reply, err, 'line');
     }
     return reply.code(200).send({});
   });

@@ -1,6 +1,12 @@
 // Sends SMS / WhatsApp answers through the Messages API (not TwiML in the webhook answer, which would make
 // the webhook wait for the judge). Images come from Twilio's media URLs with basic auth.
 // https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
+//
+// Once, through any crash: each text is a part of the answer's delivery record (conversation/delivery.ts).
+// Twilio has no idempotency key, so a text whose send was started but never confirmed is first looked up:
+// the Messages list, filtered by our number and theirs, is searched for that exact text created since the
+// intent was recorded (an answer's text carries its own answer-page token, unique to the job). Found: it went
+// out, and is not sent again. https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources
 import type { ImagePart } from '../../consult/api.ts';
 import { ImageTooLargeError, MAX_IMAGE_BYTES, readLimited } from '../../conversation/images.ts';
 import { type Outbox, PlatformError, type SendContext } from '../../conversation/outbox.ts';
@@ -13,6 +19,10 @@ import type { Store } from '../../infra/store/store.ts';
 import type { AnswerPage } from './answer-page.ts';
 import { createTwilioClient, rewriteBaseUrl, TWILIO_DEFAULT_BASE_URL } from './client.ts';
 import { renderTwilioText } from './render.ts';
+
+/** A person's latest messages to look through for an unconfirmed send (newest first). */
+const LOOKUP_LIMIT = 20;
+const CLOCK_SLACK_MS = 5_000;
 
 export interface TwilioOutboxOptions {
   accountSid: string;
@@ -53,25 +63,50 @@ export class TwilioOutbox implements Outbox<TwilioTarget> {
     return `${this.#opts.publicBaseUrl.replace(/\/$/, '')}/a/${token}`;
   }
 
+  #failed(err: unknown, api: string): never {
+    const status = (err as { status?: number }).status;
+    this.#opts.metrics.outbound.inc({ channel: 'twilio', api, outcome: status ? String(status) : 'network' });
+    if (typeof status === 'number') throw new PlatformError('twilio', api, status, (err as Error).message);
+    throw err;
+  }
+
+  /** Whether `body` already went from `from` to `to` since `sinceMs` (an earlier run's unconfirmed send). */
+  async #alreadySent(from: string, to: string, body: string, sinceMs: number): Promise<boolean> {
+    let recent: { body: string; dateCreated: Date }[];
+    try {
+      recent = await this.#client.messages.list({ from, to, limit: LOOKUP_LIMIT });
+      this.#opts.metrics.outbound.inc({ channel: 'twilio', api: 'messages_lookup', outcome: 'ok' });
+    } catch (err) {
+      this.#failed(err, 'messages_lookup');
+    }
+    // date_created has whole seconds, and Twilio's clock is not ours: allow for both.
+    const since = sinceMs - CLOCK_SLACK_MS;
+    // A trial account prefixes its own words, so the text is matched as the end of the body.
+    return recent.some((m) => m.dateCreated.getTime() >= since && m.body.endsWith(body));
+  }
+
   async send(target: TwilioTarget, replies: Reply[], ctx: SendContext): Promise<void> {
+    const { progress } = ctx;
     const texts: string[] = [];
     for (const r of replies) texts.push(renderTwilioText(r, await this.#pageFor(r, ctx)));
     const from = target.from || this.#opts.defaultFrom;
     if (from === undefined) throw new TypeError('no number to send from: set TWILIO_FROM');
-    for (const body of texts) {
+    for (let part = progress.sent; part < texts.length; part++) {
+      const body = texts[part]!;
+      const earlier = progress.unconfirmed(part);
+      if (earlier !== undefined && (await this.#alreadySent(from, target.to, body, earlier.at))) {
+        this.#opts.metrics.outbound.inc({ channel: 'twilio', api: 'messages', outcome: 'found_sent' });
+        await progress.confirm(part);
+        continue;
+      }
+      await progress.begin(part, 'message');
       try {
         await this.#client.messages.create({ from, to: target.to, body });
         this.#opts.metrics.outbound.inc({ channel: 'twilio', api: 'messages', outcome: 'ok' });
       } catch (err) {
-        const status = (err as { status?: number }).status;
-        this.#opts.metrics.outbound.inc({
-          channel: 'twilio',
-          api: 'messages',
-          outcome: status ? String(status) : 'network',
-        });
-        if (typeof status === 'number') throw new PlatformError('twilio', 'messages', status, (err as Error).message);
-        throw err;
+        this.#failed(err, 'messages');
       }
+      await progress.confirm(part);
     }
   }
 

@@ -1,14 +1,16 @@
 // POST /webhooks/twilio: SMS, MMS and WhatsApp messages. Verify X-Twilio-Signature over PUBLIC_BASE_URL +
-// path and the form fields, claim MessageSid, queue, answer an empty TwiML <Response/> at once.
+// path and the form fields, queue the message (the job is the claim of its MessageSid: one write), answer an
+// empty TwiML <Response/> at once; 503 when it cannot be queued (Twilio then tries the fallback URL, if any).
 // https://www.twilio.com/docs/usage/webhooks/webhooks-security
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import twilio from 'twilio';
 import { detectLang } from '../../consult/lang.ts';
 import { normalizeCommandText, parseCommand, TWILIO_SELF_ANSWERED } from '../../conversation/commands.ts';
-import { type IngestAction, type IngestDeps, ingest } from '../../conversation/ingest.ts';
+import { checkBacklog, type IngestAction, type IngestDeps, ingest } from '../../conversation/ingest.ts';
 import type { BurstPart, TwilioTarget } from '../../conversation/types.ts';
 import type { PersonIds } from '../../infra/ids.ts';
+import { sendUnavailable } from '../unavailable.ts';
 
 /** Twilio's form posts are a few kilobytes even with ten media items. */
 export const TWILIO_BODY_LIMIT_BYTES = 64 * 1024;
@@ -78,15 +80,20 @@ export const twilioWebhook: FastifyPluginAsync<TwilioRouteOptions> = async (app,
     const person = opts.ids.person('twilio', from);
     // Numbers here are not Japanese (Twilio has no two-way Japanese SMS): English unless the text says otherwise.
     const lang = body.trim() ? detectLang(body) : 'en';
-    const outcome = await ingest(opts.ingest, {
-      channel: 'twilio',
-      eventId: sid,
-      person,
-      lang,
-      target,
-      action: actionOf(form, from),
-    });
-    req.log.debug({ person, outcome }, 'twilio message');
+    try {
+      checkBacklog(opts.ingest, 'twilio');
+      const outcome = await ingest(opts.ingest, {
+        channel: 'twilio',
+        eventId: sid,
+        person,
+        lang,
+        target,
+        action: actionOf(form, from),
+      });
+      req.log.debug({ person, outcome }, 'twilio message');
+    } catch (err) {
+      return sendUnavailable(req, reply, err, 'twilio');
+    }
     return reply.code(200).type('text/xml').send(EMPTY_TWIML);
   });
 };

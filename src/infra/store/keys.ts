@@ -4,12 +4,18 @@
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
-/** Platforms redeliver for a while; LINE retries webhooks for up to a day when redelivery is on. */
+/**
+ * An accepted event stays claimed this long (the queue keeps the claim: queue/*.ts). Platforms redeliver
+ * for a while; LINE retries webhooks for up to a day when redelivery is on.
+ */
 export const CLAIM_TTL_MS = 48 * HOUR_MS;
 /** Messages of one burst wait here until the burst is judged; long enough to outlive queue retries. */
 export const BURST_TTL_MS = 30 * MINUTE_MS;
-/** "This job's answer went out": stops a re-run job (stalled worker, retry) from answering twice. */
-export const DELIVERED_TTL_MS = 48 * HOUR_MS;
+/**
+ * An answer's delivery record (conversation/delivery.ts): what was computed, which parts went out, and
+ * the part in flight. It outlives every re-run of the job, so a re-run never answers twice.
+ */
+export const DELIVERY_TTL_MS = 48 * HOUR_MS;
 /** The full answer page behind the SMS / WhatsApp link. */
 export const ANSWER_PAGE_TTL_MS = 7 * 24 * HOUR_MS;
 export const RATE_WINDOW_MS = HOUR_MS;
@@ -21,14 +27,16 @@ export const TIPS_SENT_TTL_MS = 14 * 24 * HOUR_MS;
 export const TIPS_EDITION_TTL_MS = 400 * 24 * HOUR_MS;
 
 export const keys = {
-  claim: (channel: string, eventId: string) => `claim:${channel}:${eventId}`,
   burst: (person: string) => `burst:${person}`,
+  /** Marks that a job's message joined its person's burst (and where), so a re-run does not join twice. */
+  burstJoined: (jobId: string) => `burst-joined:${jobId}`,
   /** A burst taken by a job, kept for that job's retries. */
   takenBurst: (jobId: string) => `taken:${jobId}`,
   context: (person: string) => `ctx:${person}`,
   rate: (person: string) => `rate:${person}`,
   rateNotice: (person: string) => `rate-notice:${person}`,
-  delivered: (jobId: string) => `delivered:${jobId}`,
+  /** One answer of a job: 'answer', or 'apology' when the job gave up. */
+  delivery: (jobId: string, purpose: 'answer' | 'apology') => `delivery:${jobId}:${purpose}`,
   answerPage: (token: string) => `answer:${token}`,
   answerIndex: (person: string) => `answer-index:${person}`,
   /** map: person → sealed subscription record. Meant to last. */

@@ -3,14 +3,34 @@
 import { createClient, type RedisClientType } from 'redis';
 import { type Store, StoreError } from './store.ts';
 
-// Length check, read and delete in one step, so two workers cannot both take one burst.
+// Length check, read and delete (or move aside for retries) in one step, so two workers cannot both take one burst.
 const TAKE_IF_LENGTH_LUA = `
 if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then
   local items = redis.call('LRANGE', KEYS[1], 0, -1)
-  redis.call('DEL', KEYS[1])
+  if ARGV[2] == '' then
+    redis.call('DEL', KEYS[1])
+  else
+    redis.call('RENAME', KEYS[1], KEYS[2])
+    redis.call('PEXPIRE', KEYS[2], ARGV[2])
+  end
   return items
 end
 return false`;
+
+// Append once per marker: the marker remembers the position the value took.
+const JOIN_LUA = `
+local position = redis.call('GET', KEYS[2])
+local joined = 0
+if not position then
+  position = redis.call('RPUSH', KEYS[1], ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  redis.call('SET', KEYS[2], position, 'PX', ARGV[2])
+  joined = 1
+end
+return { joined, tonumber(position), redis.call('LRANGE', KEYS[1], 0, -1) }`;
+
+const READY_PROBE_KEY = 'ready:probe';
+const READY_PROBE_TTL_MS = 60_000;
 
 // Take the lease when free, renew it for its owner, or take it over from a holder known to be dead.
 const LEASE_LUA = `
@@ -42,7 +62,9 @@ export class RedisStore implements Store {
   }
 
   static async connect(opts: RedisStoreOptions): Promise<RedisStore> {
-    const client = createClient({ url: opts.url }) as RedisClientType;
+    // No offline queue: while Redis is unreachable a command fails at once (a webhook answers 503, /readyz
+    // says so) instead of waiting for the reconnection.
+    const client = createClient({ url: opts.url, disableOfflineQueue: true }) as RedisClientType;
     // Without a listener, a dropped connection would crash the process; node-redis reconnects by itself.
     client.on('error', () => {});
     try {
@@ -94,8 +116,28 @@ export class RedisStore implements Store {
     return this.#client.lRange(this.#k(key), 0, -1);
   }
 
-  async listTakeIfLength(key: string, length: number): Promise<string[] | null> {
-    const r = await this.#client.eval(TAKE_IF_LENGTH_LUA, { keys: [this.#k(key)], arguments: [String(length)] });
+  async listJoin(
+    key: string,
+    marker: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<{ joined: boolean; position: number; values: string[] }> {
+    const r = (await this.#client.eval(JOIN_LUA, {
+      keys: [this.#k(key), this.#k(marker)],
+      arguments: [value, String(ttlMs)],
+    })) as [number, number, string[]];
+    return { joined: Number(r[0]) === 1, position: Number(r[1]), values: r[2].map(String) };
+  }
+
+  async listTakeIfLength(
+    key: string,
+    length: number,
+    keepAs?: { key: string; ttlMs: number },
+  ): Promise<string[] | null> {
+    const r = await this.#client.eval(TAKE_IF_LENGTH_LUA, {
+      keys: [this.#k(key), this.#k(keepAs?.key ?? key)],
+      arguments: [String(length), keepAs ? String(keepAs.ttlMs) : ''],
+    });
     return Array.isArray(r) ? r.map(String) : null;
   }
 
@@ -149,8 +191,11 @@ export class RedisStore implements Store {
     await this.#client.eval(RELEASE_LUA, { keys: [this.#k(key)], arguments: [owner] });
   }
 
+  /** A real write: fails when Redis is down, read-only (a replica) or out of memory under noeviction. */
   async ping(): Promise<void> {
-    await this.#client.ping();
+    await this.#client.set(this.#k(READY_PROBE_KEY), String(Date.now()), {
+      expiration: { type: 'PX', value: READY_PROBE_TTL_MS },
+    });
   }
 
   /** Deletes every key under the prefix (tests; never called by the app). */

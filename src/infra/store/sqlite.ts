@@ -1,37 +1,71 @@
 // Embedded store: one SQLite file (or memory) holds claims, context, counters, bursts, maps — and the
-// embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so each
-// operation is one short transaction; BEGIN IMMEDIATE keeps it atomic across processes sharing the file.
+// embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so writes
+// are gathered per event-loop tick into one short transaction (group commit); BEGIN IMMEDIATE keeps it
+// atomic across processes sharing the file. Checkpoints run on a timer in their own thread (file-worker.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from './store.ts';
+import { FileWorker } from './file-worker.ts';
+import { type Store, StoreError } from './store.ts';
 
-/** Expired rows are invisible at once and removed by a sweep this often. */
+/** Expired rows are invisible at once and removed by a sweep this often, a chunk at a time. */
 const SWEEP_INTERVAL_MS = 60_000;
-const BUSY_TIMEOUT_MS = 5_000;
+const SWEEP_CHUNK_ROWS = 2_000;
+/**
+ * How long a write waits for another process's write lock (a web and a worker process sharing the file hold
+ * it for milliseconds). better-sqlite3 waits synchronously, holding the event loop, so the wait is short:
+ * past it the write fails, the webhook answers 503 and /readyz says so, rather than the process freezing.
+ */
+const BUSY_TIMEOUT_MS = 500;
+/** Writes gathered in one tick share a commit; past this many the batch is cut, so no commit grows long. */
+export const MAX_GROUP_COMMIT_OPS = 256;
+/** Page cache per connection (negative = KiB): keeps the claim index in memory up to millions of events. */
+const CACHE_KIB = 64 * 1024;
+/**
+ * Reads through a memory map rather than a read() per page: with millions of stored events the claim index
+ * no longer fits the page cache, and a syscall per page would make every insert slower as the table grows.
+ * Address space only; the OS page cache holds the pages. https://www.sqlite.org/mmap.html
+ */
+const MMAP_BYTES = 2 ** 30;
+const READY_PROBE_KEY = 'ready:probe';
+const READY_PROBE_TTL_MS = 60_000;
+
+interface PendingWrite {
+  fn: () => unknown;
+  savepoint: boolean;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests and one-off commands. */
   file: string;
   now?: () => number;
+  /** Checkpoint the WAL this often in a background thread (files only). */
+  checkpointIntervalMs?: number;
 }
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  readonly file: string;
   readonly #now: () => number;
   readonly #sweep: NodeJS.Timeout;
+  readonly #fileWorker: FileWorker | undefined;
   #closed = false;
 
   constructor(opts: SqliteStoreOptions) {
     if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+    this.file = opts.file;
     this.db = new Database(opts.file);
     this.#now = opts.now ?? Date.now;
     this.db.pragma('journal_mode = WAL');
-    // WAL + NORMAL: commits survive a process crash; only a power cut can lose the last few. Every webhook
-    // commits several times, and FULL would put an fsync on each (https://www.sqlite.org/pragma.html#pragma_synchronous).
+    // WAL + NORMAL: commits survive a process crash (SIGKILL); only a power cut can lose the last few.
+    // FULL would put an fsync on every commit (https://www.sqlite.org/pragma.html#pragma_synchronous).
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
+    this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER);
       CREATE TABLE IF NOT EXISTS lists (key TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL,
@@ -39,17 +73,32 @@ export class SqliteStore implements Store {
       CREATE TABLE IF NOT EXISTS maps (key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (key, field));
       CREATE INDEX IF NOT EXISTS kv_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS lists_expiry ON lists (expires_at);
     `);
+    if (opts.file !== ':memory:') {
+      // No checkpoint inside a commit: the background thread does them (file-worker.ts).
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.db.pragma('journal_size_limit = 67108864');
+      this.#fileWorker = new FileWorker(opts.file, opts.checkpointIntervalMs, () => {
+        // Without the thread, SQLite's own checkpoint after each commit keeps the WAL from growing without end.
+        if (!this.#closed) this.db.pragma('wal_autocheckpoint = 1000');
+      });
+    }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
   }
 
-  /** Deletes expired rows now. */
+  /** Deletes expired rows now, a chunk per statement; more chunks follow on later turns of the event loop. */
   sweep(): void {
     if (this.#closed) return;
     const now = this.#now();
-    this.#q('DELETE FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
-    this.#q('DELETE FROM lists WHERE expires_at <= ?').run(now);
+    const kv = this.#q(
+      'DELETE FROM kv WHERE rowid IN (SELECT rowid FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?)',
+    );
+    const lists = this.#q('DELETE FROM lists WHERE rowid IN (SELECT rowid FROM lists WHERE expires_at <= ? LIMIT ?)');
+    let more = false;
+    for (const st of [kv, lists]) if (st.run(now, SWEEP_CHUNK_ROWS).changes === SWEEP_CHUNK_ROWS) more = true;
+    if (more) setImmediate(() => this.sweep());
   }
 
   readonly #statements = new Map<string, Database.Statement>();
@@ -64,41 +113,76 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  #pending: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  #pending: PendingWrite[] = [];
+  #flushScheduled = false;
 
   /**
    * Runs `fn` atomically, in one write transaction with every other write queued in the same tick (group
    * commit): under load, many webhooks share one commit instead of paying one each. Each fn runs in its own
-   * savepoint, so one that throws leaves no partial writes and does not affect the others.
+   * savepoint, so one that throws leaves no partial writes and does not affect the others. The promise
+   * settles once the commit is done: what it wrote survives a crash of this process from then on.
    */
   write<T>(fn: () => T): Promise<T> {
+    return this.#enqueue(fn, true);
+  }
+
+  /**
+   * The same for a `fn` that runs exactly one statement: a statement is atomic by itself in SQLite, so it
+   * needs no savepoint of its own (the hot path: a webhook's one insert).
+   */
+  writeOne<T>(fn: () => T): Promise<T> {
+    return this.#enqueue(fn, false);
+  }
+
+  #enqueue<T>(fn: () => T, savepoint: boolean): Promise<T> {
+    if (this.#closed) return Promise.reject(new StoreError('the SQLite store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.#pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+      this.#pending.push({ fn, savepoint, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
     });
   }
 
   #flush(): void {
-    const batch = this.#pending.splice(0);
-    if (batch.length === 0) return;
+    this.#flushScheduled = false;
+    while (this.#pending.length > 0) this.#commit(this.#pending.splice(0, MAX_GROUP_COMMIT_OPS));
+  }
+
+  #commit(batch: PendingWrite[]): void {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const op of batch) {
-            // A savepoint per op: a statement object is far cheaper than a nested db.transaction() wrapper.
-            this.#q('SAVEPOINT op').run();
+      this.#q('BEGIN IMMEDIATE').run();
+      try {
+        for (const op of batch) {
+          if (!op.savepoint) {
             try {
               outcomes.push({ ok: true, value: op.fn() });
-              this.#q('RELEASE op').run();
             } catch (error) {
-              this.#q('ROLLBACK TO op').run();
-              this.#q('RELEASE op').run();
+              // Some errors (disk full, I/O) roll the whole transaction back: then nothing of it counts.
+              if (!this.db.inTransaction) throw error;
               outcomes.push({ ok: false, error });
             }
+            continue;
           }
-        })
-        .immediate();
+          // A savepoint per op: a statement object is far cheaper than a nested db.transaction() wrapper.
+          this.#q('SAVEPOINT op').run();
+          try {
+            outcomes.push({ ok: true, value: op.fn() });
+            this.#q('RELEASE op').run();
+          } catch (error) {
+            if (!this.db.inTransaction) throw error;
+            this.#q('ROLLBACK TO op').run();
+            this.#q('RELEASE op').run();
+            outcomes.push({ ok: false, error });
+          }
+        }
+        this.#q('COMMIT').run();
+      } catch (error) {
+        if (this.db.inTransaction) this.#q('ROLLBACK').run();
+        throw error;
+      }
     } catch (error) {
       for (const op of batch) op.reject(error);
       return;
@@ -181,40 +265,78 @@ export class SqliteStore implements Store {
     return row.n;
   }
 
+  /** Appends inside a write transaction; returns the list's live length. */
+  #push(key: string, value: string, ttlMs: number, now: number): number {
+    this.#q('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
+    const row = this.#q('SELECT MAX(seq) AS m FROM lists WHERE key = ?').get(key) as { m: number | null };
+    const expires = now + ttlMs;
+    this.#q('INSERT INTO lists (key, seq, value, expires_at) VALUES (?, ?, ?, ?)').run(
+      key,
+      (row.m ?? 0) + 1,
+      value,
+      expires,
+    );
+    this.#q('UPDATE lists SET expires_at = ? WHERE key = ?').run(expires, key);
+    return this.#liveLength(key, now);
+  }
+
+  #liveValues(key: string, now: number): string[] {
+    const rows = this.#q('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq').all(key, now) as {
+      value: string;
+    }[];
+    return rows.map((r) => r.value);
+  }
+
   async listPush(key: string, value: string, ttlMs: number): Promise<number> {
     const now = this.#now();
+    return this.#tx(() => this.#push(key, value, ttlMs, now));
+  }
+
+  async listJoin(
+    key: string,
+    marker: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<{ joined: boolean; position: number; values: string[] }> {
+    const now = this.#now();
     return this.#tx(() => {
-      this.#q('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
-      const row = this.#q('SELECT MAX(seq) AS m FROM lists WHERE key = ?').get(key) as { m: number | null };
-      const expires = now + ttlMs;
-      this.#q('INSERT INTO lists (key, seq, value, expires_at) VALUES (?, ?, ?, ?)').run(
-        key,
-        (row.m ?? 0) + 1,
-        value,
-        expires,
-      );
-      this.#q('UPDATE lists SET expires_at = ? WHERE key = ?').run(expires, key);
-      return this.#liveLength(key, now);
+      const seen = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
+        marker,
+        now,
+      ) as { value: string } | undefined;
+      let position = seen === undefined ? 0 : Number(seen.value);
+      if (seen === undefined) {
+        position = this.#push(key, value, ttlMs, now);
+        this.#q(
+          'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+            'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+        ).run(marker, String(position), now + ttlMs);
+      }
+      return { joined: seen === undefined, position, values: this.#liveValues(key, now) };
     });
   }
 
   async listRange(key: string): Promise<string[]> {
-    const rows = this.#q('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq').all(
-      key,
-      this.#now(),
-    ) as { value: string }[];
-    return rows.map((r) => r.value);
+    return this.#liveValues(key, this.#now());
   }
 
-  async listTakeIfLength(key: string, length: number): Promise<string[] | null> {
+  async listTakeIfLength(
+    key: string,
+    length: number,
+    keepAs?: { key: string; ttlMs: number },
+  ): Promise<string[] | null> {
     const now = this.#now();
     return this.#tx(() => {
       if (this.#liveLength(key, now) !== length) return null;
-      const rows = this.#q('SELECT value FROM lists WHERE key = ? AND expires_at > ? ORDER BY seq').all(key, now) as {
-        value: string;
-      }[];
-      this.#q('DELETE FROM lists WHERE key = ?').run(key);
-      return rows.map((r) => r.value);
+      const values = this.#liveValues(key, now);
+      if (keepAs === undefined) {
+        this.#q('DELETE FROM lists WHERE key = ?').run(key);
+      } else {
+        this.#q('DELETE FROM lists WHERE key = ?').run(keepAs.key);
+        this.#q('DELETE FROM lists WHERE key = ? AND expires_at <= ?').run(key, now);
+        this.#q('UPDATE lists SET key = ?, expires_at = ? WHERE key = ?').run(keepAs.key, now + keepAs.ttlMs, key);
+      }
+      return values;
     });
   }
 
@@ -314,15 +436,33 @@ export class SqliteStore implements Store {
     await this.#tx(() => this.#q('DELETE FROM kv WHERE key = ? AND value = ?').run(key, owner));
   }
 
+  /**
+   * A real write: fails when the file cannot be written (locked by another process, disk full). A file is
+   * probed from the background thread, which may wait for a lock without holding the event loop.
+   */
   async ping(): Promise<void> {
-    this.#q('SELECT 1').get();
+    if (this.#closed) throw new StoreError('the SQLite store is closed');
+    if (this.#fileWorker !== undefined && !this.#fileWorker.failed) {
+      const r = await this.#fileWorker.probe();
+      if (!r.ok) throw new StoreError(`the SQLite file cannot be written: ${r.error ?? 'unknown error'}`);
+      return;
+    }
+    const now = this.#now();
+    await this.#tx(() =>
+      this.#q(
+        'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      ).run(READY_PROBE_KEY, String(now), now + READY_PROBE_TTL_MS),
+    );
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#flush();
     this.#closed = true;
     clearInterval(this.#sweep);
-    this.#flush();
+    await this.#fileWorker?.stop();
+    // The last connection to close checkpoints the WAL into the file.
     this.db.close();
   }
 }

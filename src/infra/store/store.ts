@@ -14,8 +14,22 @@ export interface Store {
   /** Appends to a list and (re)starts its TTL; returns the new length. */
   listPush(key: string, value: string, ttlMs: number): Promise<number>;
   listRange(key: string): Promise<string[]>;
-  /** Atomically returns and deletes the whole list when its length is `length`; otherwise null, list untouched. */
-  listTakeIfLength(key: string, length: number): Promise<string[] | null>;
+  /**
+   * Appends `value` once per `marker` key: the first call appends and writes the marker (both with ttlMs,
+   * atomically); later calls append nothing. Returns whether this call appended, the 1-based position the
+   * value took when it was appended, and the list as it is now (which may have been taken since).
+   */
+  listJoin(
+    key: string,
+    marker: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<{ joined: boolean; position: number; values: string[] }>;
+  /**
+   * Atomically returns the whole list when its length is `length`, and deletes it — or, with `keepAs`,
+   * moves it under that key (with that TTL), so a retry can read what was taken. Otherwise null, untouched.
+   */
+  listTakeIfLength(key: string, length: number, keepAs?: { key: string; ttlMs: number }): Promise<string[] | null>;
   /** Long-lived field maps (subscriptions, opt-outs): no TTL. */
   mapSet(key: string, field: string, value: string): Promise<void>;
   mapGet(key: string, field: string): Promise<string | null>;
@@ -40,7 +54,7 @@ export interface Store {
   lease(key: string, owner: string, ttlMs: number, takeFrom?: string): Promise<boolean>;
   /** Gives a lease back, only if `owner` still holds it. */
   releaseLease(key: string, owner: string): Promise<void>;
-  /** Throws when the store cannot answer (readiness). */
+  /** Writes a probe key; throws when the store cannot be written (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

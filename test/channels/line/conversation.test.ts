@@ -6,6 +6,7 @@ import {
   type Harness,
   lineImageEvent,
   linePostbackEvent,
+  lineSignature,
   lineTextEvent,
   realConsultant,
   SAGAWA_SMS,
@@ -137,12 +138,53 @@ describe('LINE conversation', () => {
     expect((await h.postLine([ev], { secret: 'not-the-secret' })).status).toBe(401);
     expect((await h.postLine([ev], { signature: 'AAAA' })).status).toBe(401);
     expect(await h.runtime.queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0 });
-    expect(await h.runtime.store.get(keys.claim('line', ev.webhookEventId))).toBeNull();
     await sleep(300);
     expect(h.line.calls).toEqual([]);
     // The same event, properly signed, is still accepted: nothing was claimed by the bad ones.
     expect((await h.postLine([ev])).status).toBe(200);
     await h.until(() => h.line.answers().length === 1, 'the answer');
+  });
+
+  it('answers 503 with Retry-After once the backlog is full, and keeps nothing of the refused event', async () => {
+    h = await startHarness({ env: { QUEUE_MAX_DEPTH: '1' }, worker: false });
+    expect((await h.postLine([lineTextEvent(USER, SAGAWA_SMS)])).status).toBe(200);
+    await h.until(() => h.runtime.queue.backlog() >= 1, 'the backlog to count the first event');
+    const body = JSON.stringify({ destination: 'U', events: [lineTextEvent('Uother', SAGAWA_SMS)] });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/webhooks/line',
+      headers: { 'content-type': 'application/json', 'x-line-signature': lineSignature(body) },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await h.runtime.queue.counts()).toMatchObject({ waiting: 1 });
+  });
+
+  it('ignores signed events of shapes it does not know, and garbage where events should be', async () => {
+    h = await startHarness();
+    const odd = [null, 7, 'text', {}, { type: 'message' }, { type: 'message', source: { type: 'user', userId: USER } }];
+    expect((await h.postLine(odd as object[])).status).toBe(200);
+    for (const body of ['{"events": null}', '{"events": {"a": 1}}', 'null', '[]', '"x"']) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/webhooks/line',
+        headers: { 'content-type': 'application/json', 'x-line-signature': lineSignature(body) },
+        payload: body,
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const broken = '{"events": [';
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/webhooks/line',
+      headers: { 'content-type': 'application/json', 'x-line-signature': lineSignature(broken) },
+      payload: broken,
+    });
+    expect(res.statusCode).toBe(400);
+    await sleep(300);
+    expect(await h.runtime.queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0 });
+    expect(h.line.calls).toEqual([]);
   });
 
   it('answers once with a friendly note when a person passes the rate limit, then stays quiet', async () => {
@@ -227,11 +269,16 @@ describe('LINE conversation', () => {
     expect(h.line.answers()).toHaveLength(1);
   });
 
-  it('falls back to push when the reply token is refused', async () => {
+  it('reads a fresh reply token that LINE calls spent as already answered, and does not push a second answer', async () => {
     h = await startHarness();
-    await h.postLine([lineTextEvent(USER, SAGAWA_SMS, { replyToken: 'expired-token' })]);
-    await h.until(() => h.line.answers().length === 1, 'the answer');
-    expect(h.line.answers()[0]!.path).toBe('/v2/bot/message/push');
+    const ev = lineTextEvent(USER, SAGAWA_SMS);
+    // Another run of this job used the token: within its validity, only we could have.
+    h.line.usedReplyTokens.add(ev.replyToken);
+    await h.postLine([ev]);
+    await h.until(() => h.line.calls.some((c) => c.path === '/v2/bot/message/reply'), 'the reply attempt');
+    await h.settle();
+    expect(h.line.calls.filter((c) => c.path === '/v2/bot/message/reply').map((c) => c.status)).toEqual([400]);
+    expect(h.line.calls.some((c) => c.path === '/v2/bot/message/push')).toBe(false);
   });
 
   it('ends a job that keeps failing with a short apology, never silence', async () => {

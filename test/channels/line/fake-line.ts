@@ -25,6 +25,13 @@ export class FakeLine {
   readonly failures = new Map<string, number>();
   /** Accept the push but answer 500, as a flaky network would look to the sender. */
   acceptThenFailPushes = 0;
+  /**
+   * Accept the reply or push (the person has it) but never answer: the sender is left waiting, as when it
+   * is killed mid-call. Returns true for the calls to treat so.
+   */
+  hang: (path: string, body: LineJson) => boolean = () => false;
+  /** Answer each call after this long, as a real platform does (a killed sender then dies mid-call). */
+  latencyMs = 0;
   url = '';
   #server: http.Server;
 
@@ -50,18 +57,34 @@ export class FakeLine {
     return this.calls.filter((c) => /\/message\/(reply|push)$/.test(c.path) && c.status === 200);
   }
 
+  /** Accepted replies and pushes per LINE user id (a reply counts for the user its token was issued to). */
+  answersPerUser(userOfToken: (token: string) => string | undefined): Map<string, number> {
+    const per = new Map<string, number>();
+    for (const c of this.answers()) {
+      const user = c.path.endsWith('/reply') ? userOfToken(c.body.replyToken) : (c.body.to as string);
+      if (user !== undefined) per.set(user, (per.get(user) ?? 0) + 1);
+    }
+    return per;
+  }
+
   #handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer) {
     const path = (req.url ?? '').split('?')[0]!;
     const body = raw.length > 0 && req.headers['content-type']?.includes('json') ? JSON.parse(raw.toString()) : null;
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       this.calls.push({ method: req.method ?? '', path, headers: req.headers, body, status });
+      if (status === 200 && this.hang(path, body)) return;
       const text = Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload));
-      res.writeHead(status, {
-        'content-type': Buffer.isBuffer(payload) ? 'image/jpeg' : 'application/json',
-        'content-length': String(text.length),
-        ...headers,
-      });
-      res.end(text);
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(status, {
+          'content-type': Buffer.isBuffer(payload) ? 'image/jpeg' : 'application/json',
+          'content-length': String(text.length),
+          ...headers,
+        });
+        res.end(text);
+      };
+      if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
+      else answer();
     };
     if (req.headers.authorization !== 'Bearer test-access-token')
       return send(401, { message: 'Authentication failed' });
