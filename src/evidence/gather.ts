@@ -284,7 +284,7 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
     linkOnly: isLinkOnly(ind),
     isWellKnown: deps.isWellKnown,
     ...(deps.web ? { web: deps.web } : {}),
-    ...(deps.hostScore ? { hostScore: deps.hostScore } : {}),
+    ...(deps.hostScore ? { hostScore: memoScore(deps.hostScore) } : {}),
   };
   const brand = brandEvidence(ind, deps.brands, ctx);
   const judged = ind.urls.slice(0, MAX_URLS_JUDGED);
@@ -300,8 +300,8 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   });
   const unvouched = judged.filter((u) => !isVouched(u, deps.brands, ctx) && !deps.brands.shortenerOf(u.host));
   const urlRisk =
-    deps.hostScore && unvouched.length > 0
-      ? Math.max(...unvouched.map((u) => deps.hostScore!(u, ctx.linkOnly)))
+    ctx.hostScore && unvouched.length > 0
+      ? Math.max(...unvouched.map((u) => ctx.hostScore!(u, ctx.linkOnly)))
       : undefined;
   const text = textSignals(ind);
   // A link we cannot vouch for, or one reported: what "a link that is not official" sentences need to be true.
@@ -378,6 +378,22 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
     brands: brand.matches,
     articles,
     ...(urlRisk !== undefined ? { urlRisk } : {}),
+  };
+}
+
+/** One consultation asks a link's learned score from two places (its sentence, the message's riskiest link). */
+function memoScore(
+  score: (u: UrlIndicator, withPath: boolean) => number,
+): (u: UrlIndicator, withPath: boolean) => number {
+  const seen = new Map<string, number>();
+  return (u, withPath) => {
+    const key = `${withPath ? 1 : 0}${u.url}`;
+    let p = seen.get(key);
+    if (p === undefined) {
+      p = score(u, withPath);
+      seen.set(key, p);
+    }
+    return p;
   };
 }
 
