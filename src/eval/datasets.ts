@@ -44,7 +44,7 @@ export async function readJsonl(file: string): Promise<LabelledExample[]> {
 }
 
 /** Splits a CSV line with quoted fields (RFC 4180, without embedded newlines). */
-function csvFields(line: string): string[] {
+export function csvFields(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;

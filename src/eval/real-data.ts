@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../domain.ts';
-import { DatasetError } from './datasets.ts';
+import { csvFields, DatasetError } from './datasets.ts';
 
 export interface RealMessage {
   text: string;
@@ -123,29 +123,6 @@ function messageOf(r: RawRow, file: string, n: number): RealMessage {
     ...(typeof r.scamType === 'string' ? { scamType: r.scamType } : {}),
     ...(/heuristic_subtype=other-spam/.test(note) ? { adSpam: true } : {}),
   };
-}
-
-/** Splits a CSV line with quoted fields (RFC 4180, without embedded newlines). */
-export function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
 }
 
 /** English SMS: UCI (CC BY 4.0) and the Mendeley rows that are not UCI rows (never split the two apart). */

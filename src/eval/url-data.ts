@@ -4,7 +4,7 @@
 // non-commercial: evaluation only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { csvFields } from './real-data.ts';
+import { csvFields } from './datasets.ts';
 
 export interface FeedUrl {
   url: string;

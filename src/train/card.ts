@@ -1,92 +1,34 @@
 // The model card written beside the model file: what it learned from (sources and their licences), when, how it
 // was split, the thresholds and the out-of-fold figures they were chosen on, and what the data could not teach.
+import type { Level } from '../domain.ts';
+import { add, newTally, type Rates, rates, type Tally } from '../eval/metrics.ts';
 import type { JudgeModelFile, Segment } from '../judge/model.ts';
 import type { WebListFiles } from './build-web-lists.ts';
 import { canWarn, type Thresholds, type TrainRow } from './message-model.ts';
 
-export interface SegmentSummary {
-  scam: number;
-  legit: number;
-  recall: number;
-  recallDanger: number;
-  fprDanger: number;
-  fprFlagged: number;
+export type SegmentSummary = Rates;
+
+/** Recall and false-positive rates per segment, from the level each row was given. */
+export function summaryOf(rows: readonly TrainRow[], levels: readonly Level[]): Record<Segment, SegmentSummary> {
+  const tallies = { ja: newTally(), en: newTally(), link: newTally() } satisfies Record<Segment, Tally>;
+  rows.forEach((r, i) => {
+    add(tallies[r.segment], r.label === 1 ? 'scam' : 'legit', levels[i]!);
+  });
+  return { ja: rates(tallies.ja), en: rates(tallies.en), link: rates(tallies.link) };
 }
 
-const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
-
+/** The levels the shipped thresholds give the out-of-fold scores (no risk feature, no warning: judge/local.ts). */
 export function oofSummary(
   rows: readonly TrainRow[],
   probs: readonly number[],
   thresholds: Record<Segment, Thresholds>,
 ): Record<Segment, SegmentSummary> {
-  const out = {} as Record<Segment, SegmentSummary>;
-  for (const seg of ['ja', 'en', 'link'] as const) {
-    const t = thresholds[seg];
-    let scam = 0;
-    let legit = 0;
-    let flagged = 0;
-    let danger = 0;
-    let legitFlagged = 0;
-    let legitDanger = 0;
-    rows.forEach((r, i) => {
-      if (r.segment !== seg) return;
-      // A row with no risk feature is never warned about, whatever its score (judge/local.ts, hasEvidence).
-      const p = canWarn(r.features) ? probs[i]! : 0;
-      if (r.label === 1) {
-        scam++;
-        if (p >= t.caution) flagged++;
-        if (p >= t.danger) danger++;
-      } else {
-        legit++;
-        if (p >= t.caution) legitFlagged++;
-        if (p >= t.danger) legitDanger++;
-      }
-    });
-    out[seg] = {
-      scam,
-      legit,
-      recall: r4(flagged / Math.max(1, scam)),
-      recallDanger: r4(danger / Math.max(1, scam)),
-      fprDanger: r4(legitDanger / Math.max(1, legit)),
-      fprFlagged: r4(legitFlagged / Math.max(1, legit)),
-    };
-  }
-  return out;
-}
-
-/** Nested grouped figures per segment, from the levels a nested cross-validation gave each row. */
-export function groupedSummary(
-  rows: readonly TrainRow[],
-  judged: readonly { level: string }[],
-): Record<Segment, SegmentSummary> {
-  const out = {} as Record<Segment, SegmentSummary>;
-  for (const seg of ['ja', 'en', 'link'] as const) {
-    const s = { scam: 0, legit: 0, flagged: 0, danger: 0, legitFlagged: 0, legitDanger: 0 };
-    rows.forEach((r, i) => {
-      if (r.segment !== seg) return;
-      const l = judged[i]!.level;
-      const flag = l === 'danger' || l === 'caution';
-      if (r.label === 1) {
-        s.scam++;
-        if (flag) s.flagged++;
-        if (l === 'danger') s.danger++;
-      } else {
-        s.legit++;
-        if (flag) s.legitFlagged++;
-        if (l === 'danger') s.legitDanger++;
-      }
-    });
-    out[seg] = {
-      scam: s.scam,
-      legit: s.legit,
-      recall: r4(s.flagged / Math.max(1, s.scam)),
-      recallDanger: r4(s.danger / Math.max(1, s.scam)),
-      fprDanger: r4(s.legitDanger / Math.max(1, s.legit)),
-      fprFlagged: r4(s.legitFlagged / Math.max(1, s.legit)),
-    };
-  }
-  return out;
+  const levels = rows.map((r, i): Level => {
+    const t = thresholds[r.segment];
+    const p = canWarn(r.features) ? probs[i]! : 0;
+    return p >= t.danger ? 'danger' : p >= t.caution ? 'caution' : 'low';
+  });
+  return summaryOf(rows, levels);
 }
 
 function topWeights(file: JudgeModelFile, n: number, sign: 1 | -1): string {

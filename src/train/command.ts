@@ -17,7 +17,7 @@ import { loadBrands } from '../knowledge/brands.ts';
 import { webListsFrom } from '../knowledge/web-lists.ts';
 import { loadWellKnown } from '../knowledge/well-known.ts';
 import { buildWebLists, listFileText } from './build-web-lists.ts';
-import { groupedSummary, modelCard, oofSummary } from './card.ts';
+import { modelCard, oofSummary, summaryOf } from './card.ts';
 import { linkRows, messageRows } from './examples.ts';
 import { fitHostModel, HOST_ROWS_PER_CLASS, hostTrainingData, seededSplit, TRAIN_UNTIL } from './host-model.ts';
 import { chooseThresholds, DEFAULT_TARGETS, fitMessageModel, outOfFold } from './message-model.ts';
@@ -127,7 +127,10 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
     seed,
     false,
   );
-  const grouped = groupedSummary(rows, nested);
+  const grouped = summaryOf(
+    rows,
+    nested.map((j) => j.level),
+  );
   if (values.dump) {
     const lines = rows.map((r, i) =>
       JSON.stringify({
