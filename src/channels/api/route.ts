@@ -21,7 +21,7 @@ const MB = 1024 * 1024;
 
 /** What one POST /v1/check may hold. The body limit is enforced by Fastify before the body is read. */
 export interface ApiLimits {
-  /** API_MAX_BODY_MB: the body on the wire, and text plus decoded images. */
+  /** API_MAX_BODY_MB: the body on the wire (and so text plus decoded images). */
   maxBodyBytes: number;
   /** Each image once decoded: MAX_IMAGE_BYTES, or the body limit when that is smaller. */
   maxImageBytes: number;
@@ -90,7 +90,10 @@ export function measureBase64(s: string): Base64Image {
   return { from, bytes: Math.floor((data * 6) / 8), ...(m?.[1] ? { contentType: m[1] } : {}) };
 }
 
-/** Refuses a request whose parts are too large (413), before any image is decoded. */
+/**
+ * Refuses a request whose parts are too large (413), before any image is decoded. Their total needs no check
+ * of its own: base64 only grows what it carries and multipart holds it raw, so the body limit bounds it.
+ */
 function checkSizes(textBytes: number, textChars: number, imageBytes: readonly number[], limits: ApiLimits): void {
   if (textBytes > API_MAX_TEXT_BYTES || textChars > API_MAX_TEXT_CHARS) {
     throw new TooLarge(
@@ -102,10 +105,6 @@ function checkSizes(textBytes: number, textChars: number, imageBytes: readonly n
   }
   if (imageBytes.some((n) => n > limits.maxImageBytes)) {
     throw new TooLarge(`An image is too large: each may be at most ${limits.maxImageBytes} bytes once decoded`);
-  }
-  const total = textBytes + imageBytes.reduce((a, n) => a + n, 0);
-  if (total > limits.maxBodyBytes) {
-    throw new TooLarge(`Text and images together may be at most ${limits.maxBodyBytes} bytes once decoded`);
   }
 }
 
@@ -178,6 +177,15 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
   // Buffered as a whole (within the route's body limit) and read by parseMultipart.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const buckets = new RateBuckets(opts.ratePerMin);
+  // Fastify's own refusals, said plainly; the rest goes on to the app's handler (app.ts).
+  app.setErrorHandler((err: Error & { code?: string }, _req, reply) => {
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({
+        error: 'Send Content-Type: application/json ({"text": "…"}) or multipart/form-data (fields text, image).',
+      });
+    }
+    throw err;
+  });
 
   app.post(
     '/v1/check',
