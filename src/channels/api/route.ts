@@ -46,6 +46,8 @@ const CheckBody = z.object({ text: TextField.optional(), lang: LangField, images
 /** A data URL's media type is short; the pattern only ever sees this many characters of the string. */
 const DATA_URL_HEAD_CHARS = 256;
 const DATA_URL_RE = /^data:([\w.+-]+\/[\w.+-]+);base64,/;
+/** Base64 without line breaks, from lastIndex to the end. */
+const PLAIN_BASE64_RE = /[A-Za-z0-9+/]*(={0,2})$/y;
 
 /** Thrown for a request that is too large in one of its parts (413). */
 class TooLarge extends Error {
@@ -71,6 +73,15 @@ interface Base64Image {
 export function measureBase64(s: string): Base64Image {
   const m = DATA_URL_RE.exec(s.slice(0, DATA_URL_HEAD_CHARS));
   const from = m ? m[0].length : 0;
+  const type = m?.[1] ? { contentType: m[1] } : {};
+  // The usual case, one line of base64, at the speed of the regex engine (linear: anchored, disjoint classes).
+  PLAIN_BASE64_RE.lastIndex = from;
+  const plain = PLAIN_BASE64_RE.exec(s);
+  if (plain !== null) {
+    const data = s.length - from - (plain[1]?.length ?? 0);
+    if (data % 4 === 1) throw new BadRequest('"images" must hold base64 data');
+    return { from, bytes: Math.floor((data * 6) / 8), ...type };
+  }
   let data = 0;
   let padding = 0;
   for (let i = from; i < s.length; i++) {
@@ -87,7 +98,7 @@ export function measureBase64(s: string): Base64Image {
   }
   // One character left over carries 6 bits, not a byte: no encoder writes that.
   if (data % 4 === 1) throw new BadRequest('"images" must hold base64 data');
-  return { from, bytes: Math.floor((data * 6) / 8), ...(m?.[1] ? { contentType: m[1] } : {}) };
+  return { from, bytes: Math.floor((data * 6) / 8), ...type };
 }
 
 /**
