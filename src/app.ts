@@ -1,6 +1,6 @@
 // Builds the Fastify application from configuration and its dependencies; never listens (see server.ts).
 // Routes: POST /v1/check, POST /webhooks/line, POST /webhooks/twilio, GET /a/:token, GET /healthz,
-// GET /readyz, GET /metrics, GET|POST / (try page), /console (with CONSOLE_TOKEN). A channel whose
+// GET /readyz, GET /metrics (METRICS_TOKEN), GET|POST / (try page), /console (with CONSOLE_TOKEN). A channel whose
 // credentials are missing is off: its webhook answers 404.
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -130,7 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // Request bodies are message content, and webhook URLs carry no use in logs: no per-request lines.
     logController: new Fastify.LogController({ disableRequestLogging: true }),
-    // Behind a proxy or platform front end; the client address is only used for logs.
+    // Behind a proxy or platform front end: req.ip follows X-Forwarded-For (per-client rate limits). Who may
+    // call the closed routes is decided on the socket instead (infra/access.ts).
     trustProxy: true,
   });
 
