@@ -101,20 +101,29 @@ export function measureBase64(s: string): Base64Image {
   return { from, bytes: Math.floor((data * 6) / 8), ...type };
 }
 
-/**
- * Refuses a request whose parts are too large (413), before any image is decoded. Their total needs no check
- * of its own: base64 only grows what it carries and multipart holds it raw, so the body limit bounds it.
- */
-function checkSizes(textBytes: number, textChars: number, imageBytes: readonly number[], limits: ApiLimits): void {
-  if (textBytes > API_MAX_TEXT_BYTES || textChars > API_MAX_TEXT_CHARS) {
+/** Refuses text that is too long (413), whatever else the request holds. */
+function checkText(text: string): void {
+  if (text.length > API_MAX_TEXT_CHARS || Buffer.byteLength(text) > API_MAX_TEXT_BYTES) {
     throw new TooLarge(
       `"text" is too long: send at most ${API_MAX_TEXT_CHARS} characters and ${API_MAX_TEXT_BYTES} bytes (UTF-8)`,
     );
   }
-  if (imageBytes.length > MAX_IMAGES_PER_CONSULTATION) {
+}
+
+/** Refuses more images than one consultation reads (413). */
+function checkImageCount(count: number): void {
+  if (count > MAX_IMAGES_PER_CONSULTATION) {
     throw new TooLarge(`Too many images: send at most ${MAX_IMAGES_PER_CONSULTATION}`);
   }
-  if (imageBytes.some((n) => n > limits.maxImageBytes)) {
+}
+
+/**
+ * Refuses an image too large once decoded (413), from its measured size, before any is decoded. The total of
+ * text and images needs no check of its own: base64 only grows what it carries and multipart holds it raw, so
+ * the body limit bounds it.
+ */
+function checkImageSizes(decodedBytes: readonly number[], limits: ApiLimits): void {
+  if (decodedBytes.some((n) => n > limits.maxImageBytes)) {
     throw new TooLarge(`An image is too large: each may be at most ${limits.maxImageBytes} bytes once decoded`);
   }
 }
@@ -227,9 +236,9 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
         if (Buffer.isBuffer(req.body)) {
           const form = fromForm(parseMultipart(req.body, String(req.headers['content-type'] ?? '')));
           ({ text, lang, images } = form);
-          checkSizes(
-            Buffer.byteLength(text),
-            text.length,
+          checkText(text);
+          checkImageCount(images.length);
+          checkImageSizes(
             images.map((i) => i.bytes.length),
             opts.limits,
           );
@@ -239,18 +248,15 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
           }
           const raw = (req.body as { images?: unknown }).images;
           // Counted before the schema walks the array (a body of empty strings could hold millions).
-          if (Array.isArray(raw) && raw.length > MAX_IMAGES_PER_CONSULTATION) {
-            throw new TooLarge(`Too many images: send at most ${MAX_IMAGES_PER_CONSULTATION}`);
-          }
+          if (Array.isArray(raw)) checkImageCount(raw.length);
           const parsed = CheckBody.safeParse(req.body);
           if (!parsed.success) return bad(parsed.error.issues.map((i) => i.message).join('; '));
           text = parsed.data.text ?? '';
           lang = parsed.data.lang;
+          checkText(text);
           const sent = parsed.data.images ?? [];
           const measured = sent.map(measureBase64);
-          checkSizes(
-            Buffer.byteLength(text),
-            text.length,
+          checkImageSizes(
             measured.map((m) => m.bytes),
             opts.limits,
           );

@@ -176,6 +176,7 @@ describe('size limits that hold whatever the fields are', () => {
     ['text over 256 KB with images: []', { text: 'a'.repeat(API_MAX_TEXT_BYTES + 1), images: [] }],
     ['text over 256 KB in UTF-8 with an image', { text: 'あ'.repeat(90_000), images: [zerosBase64(100)] }],
     ['text over 100,000 characters', { text: 'a'.repeat(API_MAX_TEXT_CHARS + 1) }],
+    ['text over 256 KB with a broken image', { text: 'a'.repeat(API_MAX_TEXT_BYTES + 1), images: ['!!'] }],
   ])('%s → 413', async (_n, json) => {
     const r = await check(app, { json });
     expect(r.statusCode).toBe(413);
