@@ -45,6 +45,17 @@ export function tipTrendSources(config: { TIPS_COUNT_API: boolean; TIPS_COUNT_WE
   ];
 }
 
+const SOURCE_NAMES: Record<TrendSource, string> = {
+  people: 'people on LINE and Twilio',
+  api: '/v1/check (TIPS_COUNT_API)',
+  web: 'the try page (TIPS_COUNT_WEB)',
+};
+
+/** For `tips trends`: which of the counts above choose the tip. */
+export function tipSourcesLine(sources: readonly TrendSource[]): string {
+  return `The weekly tip is chosen from: ${sources.map((s) => SOURCE_NAMES[s]).join(', ')}.`;
+}
+
 /** Brand ids are registry ids; anything else is not counted (a field name must stay a short token). */
 const BRAND_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
