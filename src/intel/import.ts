@@ -163,7 +163,7 @@ function listLineEntries(line: string, source: string, listedAt: string | null):
 
 /** Hosts-file lines (`0.0.0.0 evil.top`) and trailing ` # comments` carry one indicator each. */
 function stripListNoise(line: string): string {
-  const noComment = line.replace(/\s+#.*$/, '');
+  const noComment = line.replace(/(?<!\s)\s+#.*$/, '');
   const hosts = /^(?:0\.0\.0\.0|127\.0\.0\.1|::1?)\s+(\S+)$/.exec(noComment);
   return hosts?.[1] ?? noComment;
 }

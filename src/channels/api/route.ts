@@ -32,7 +32,7 @@ const CheckBody = z
   .refine((b) => b.text !== undefined || (b.images?.length ?? 0) > 0, { message: NOTHING_TO_CHECK });
 
 const DATA_URL_RE = /^data:([\w.+-]+\/[\w.+-]+);base64,/;
-const BASE64_RE = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
+const BASE64_RE = /^[A-Za-z0-9+/\r\n]*(?:={1,2}\s*|[^\S\r\n]\s*)?$/;
 
 class BadRequest extends Error {
   override name = 'BadRequest';
