@@ -97,11 +97,9 @@ export const twilioWebhook: FastifyPluginAsync<TwilioRouteOptions> = async (app,
     const checked = TwilioForm.safeParse(form);
     if (!checked.success) {
       opts.ingest.metrics.webhookRejected.inc({ channel: 'twilio', reason: 'malformed' });
-      return reply
-        .code(400)
-        .send({
-          error: `MessageSid, From and To are required; Body is text up to ${TWILIO_MAX_BODY_CHARS} characters`,
-        });
+      return reply.code(400).send({
+        error: `MessageSid, From and To are required; Body is text up to ${TWILIO_MAX_BODY_CHARS} characters`,
+      });
     }
     const { From: from, To: to } = checked.data;
     const sid = (checked.data.MessageSid ?? checked.data.SmsSid)!;
