@@ -54,7 +54,6 @@ const TryFields = z.object({
     .transform((t) => t ?? ''),
   lang: z.enum(['ja', 'en']).optional().catch(undefined),
 });
-const fieldsOf = (text: unknown, lang: unknown) => TryFields.parse({ text, lang: lang ?? undefined });
 
 class FormError extends Error {
   override name = 'FormError';
@@ -68,6 +67,12 @@ class FormError extends Error {
 
 const langOf = (v: unknown): Lang | undefined => (v === 'en' ? 'en' : v === 'ja' ? 'ja' : undefined);
 const queryLang = (req: FastifyRequest): Lang => langOf((req.query as { lang?: unknown } | undefined)?.lang) ?? 'ja';
+
+function fieldsOf(text: unknown, lang: unknown): { text: string; lang?: Lang | undefined } {
+  const checked = TryFields.safeParse({ text, lang: lang ?? undefined });
+  if (!checked.success) throw new FormError('form', 400);
+  return checked.data;
+}
 
 function fromMultipart(body: Buffer, contentType: string): Submitted {
   let parts: ReturnType<typeof parseMultipart>;
