@@ -11,7 +11,7 @@ function inline(s: string): string {
   return escapeHtml(s)
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(
-      /\[([^\]]+)\]\((https:\/\/[^\s)]+)\)/g,
+      /\[([^[\]]+)\]\((https:\/\/[^\s)]+)\)/g,
       (_m, text: string, url: string) => `<a href="${url}" rel="noopener noreferrer">${text}</a>`,
     );
 }

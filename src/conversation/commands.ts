@@ -40,7 +40,7 @@ export function normalizeCommandText(text: string): string {
     .normalize('NFKC')
     .trim()
     .toLowerCase()
-    .replace(/[。.!！?？\s]+$/u, '');
+    .replace(/(?<![。.!！?？\s])[。.!！?？\s]+$/u, '');
 }
 
 /** Longer than this, a message is no command whatever it holds (no need to normalise it: webhook hot path). */

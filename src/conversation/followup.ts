@@ -5,7 +5,7 @@ import type { FollowUpTopic } from './types.ts';
 /** Longer than this, a message is content to check rather than a question about the last answer. */
 const FOLLOW_UP_MAX_CHARS = 60;
 const CONTENT_RE =
-  /(?:https?|hxxps?):\/\/|www\.|[a-z0-9-]+\.(?:com|jp|net|org|top|xyz|icu|info|shop|cn|io)\b|\d{2,4}-?\d{2,4}-?\d{3,4}|@/i;
+  /(?:https?|hxxps?):\/\/|www\.|(?<![a-z0-9-])[a-z0-9-]+\.(?:com|jp|net|org|top|xyz|icu|info|shop|cn|io)\b|\d{2,4}-?\d{2,4}-?\d{3,4}|@/i;
 
 const TOPICS: [FollowUpTopic, RegExp][] = [
   [

@@ -26,7 +26,7 @@ const PATTERNS: RegExp[] = [
   /\bpretend (?:you are|to be)\b|\byou are now (?:an? |in |the |my )?(?:dan|unfiltered|unrestricted|jailbroken|developer mode|no longer|free of|ai|assistant|model|bot|chatbot|system)\b|\bas an ai\b|\bhidden (?:text|instructions?|note) for\b/i,
   // Fake roles and delimiters
   /(?:^|[\s\]>"'`])(?:system|admin|developer|assistant)\s*(?:prompt|message|note|override)?\s*:/im,
-  /<\/?(?:message|instructions?|system|user|assistant)>|<<\s*(?:end|admin|system|sys)\b|\[\/?(?:INST|SYS|system)\]|```\s*system|={4,}\s*(?:new|system)/i,
+  /<\/?(?:message|instructions?|system|user|assistant)>|<<\s*(?:end|admin|system|sys)\b|\[\/?(?:INST|SYS|system)\]|```\s*system|(?<!=)={4,}\s*(?:new|system)/i,
   /\bUser:[^\n]{0,120}\bAssistant:/,
   // Japanese
   new RegExp(`${AI_WORDS_JA}(?:へ|に|向け|さん|の(?:方|皆さん))`),

@@ -217,7 +217,7 @@ const RULES: TextRule[] = [
     weight: 40,
     scamType: 'investment',
     all: [
-      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|必ず値上がり|値上がり確実|未公開株|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:guaranteed (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
+      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|必ず値上がり|値上がり確実|未公開株|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|(?<!\d)\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:guaranteed (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
     ],
     detail: {
       ja: '「必ず儲かる」「元本保証」など、うまい投資話をしています。確実に儲かる投資はありません。',
@@ -787,7 +787,7 @@ const RULES: TextRule[] = [
   {
     code: 'important_header',
     weight: 8,
-    all: [/^\s*(?:件名\s*[:：]\s*)?[【[<＜](?:重要|緊急|至急|要確認|最終通知|警告)[】\]>＞]/m],
+    all: [/^[^\S\n]*(?:件名\s*[:：]\s*)?[【[<＜](?:重要|緊急|至急|要確認|最終通知|警告)[】\]>＞]/m],
     detail: {
       ja: '冒頭に【重要】【緊急】などと書いて、注意を引こうとしています。',
       en: 'It opens with a tag like [IMPORTANT] or [URGENT] to grab attention.',
@@ -885,7 +885,7 @@ const RULES: TextRule[] = [
 const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CJK_BREAK_RE =
   /([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])/g;
-const OTHER_BREAK_RE = /[ \t]*\n\s*/g;
+const OTHER_BREAK_RE = /(?:(?<![ \t])[ \t]+)?\n\s*/g;
 
 /**
  * Line breaks inside a sentence (a wrapped SMS, a screenshot read line by line) must not hide a phrase from the
@@ -907,7 +907,8 @@ const BULK_MARKS: RegExp[] = [
   /\b(?:win|won|winner|prize|draw|lucky day|surprise awaiting|chance to win|voucher)\b/i,
   /\b(?:call|ring|phone|dial)\b[^.!?\n]{0,40}\b0\d{3}\s?\d{3}\s?\d{3,4}\b|\b0800\s?\d{3}/i,
   /\b(?:reply|txt|text)\b[^.!?\n]{0,15}\b[A-Z]{3,}\b/,
-  /\b(?:u|ur|2day|4|2|txt|msg|mob|fone|gr8|wk)\b.{0,60}\b(?:free|win|prize|offer|call|reply|claim)\b/i,
+  // Text-speak, then a call to act within 60 characters: read from the call (rare) back, not from each "u" on.
+  /\b(?:free|win|prize|offer|call|reply|claim)\b(?<=\b(?:u|ur|2day|4|2|txt|msg|mob|fone|gr8|wk)\b.{0,60}\b(?:free|win|prize|offer|call|reply|claim))/i,
   /\b(?:wap|www)\.[a-z0-9-]+|\b(?:18|16)\+|\bage (?:verify|16|18)\b/i,
 ];
 const WEAK_BULK_CODES = new Set(['free_offer', 'unsolicited_service', 'short_code_reply', 'urgency', 'claim_code']);
@@ -942,7 +943,7 @@ const REPORT_STYLE_RE =
 
 /** A masked account or card number: "A/c XX1234", "card ending 5678", "1********2222", "****1234", "末尾1234". */
 const TRANSACTION_REPORT_RE =
-  /\b(?:a\/c|acct|account|card)(?: no\.?)?\s*(?:ending(?: with)?\s*#?\s*)?[x*]{2,}\d{2,6}\b|\b\d{1,6}[x*]{3,}\d{2,6}\b|[x*]{4,}\d{3,4}\b|ending (?:with |in )?#?\d{4}\b|末尾(?:番号)?\s*\d{3,4}|[*＊]{3,}\d{3,4}/i;
+  /\b(?:a\/c|acct|account|card)(?: no\.?)?\s*(?:ending(?: with)?\s*#?\s*)?[x*]{2,}\d{2,6}\b|\b\d{1,6}[x*]{3,}\d{2,6}\b|(?<![x*])[x*]{4,}\d{3,4}\b|ending (?:with |in )?#?\d{4}\b|末尾(?:番号)?\s*\d{3,4}|(?<![*＊])[*＊]{3,}\d{3,4}/i;
 /** What a transaction report says happened: money moved, a balance. */
 const TRANSACTION_WORD_RE =
   /\b(?:debited|credited|spent|withdrawn|withdrawal|transferred|received|purchase|payment of|avl\.? (?:bal|limit)|available (?:balance|limit)|balance is)\b|残高|引き?落とし|ご利用金額|利用金額|お振込|入金|出金/i;

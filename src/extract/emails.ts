@@ -27,7 +27,7 @@ export function extractEmailsFromNormalized(text: string): EmailIndicator[] {
   const seen = new Set<string>();
   const re = new RegExp(EMAIL_RE.source, EMAIL_RE.flags);
   for (let m = re.exec(text); m !== null && out.length < MAX_EMAILS; m = re.exec(text)) {
-    const local = (m[1] ?? '').replace(/\.+$/, '');
+    const local = (m[1] ?? '').replace(/(?<!\.)\.+$/, '');
     const domain = (m[2] ?? '').replace(DEFANGED_DOT_RE, '.').toLowerCase();
     if (local === '' || local.includes('..')) continue;
     const p = parseDomain(domain, { allowPrivateDomains: false });

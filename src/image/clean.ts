@@ -18,17 +18,46 @@ const SCHEME_HEAD_RE = new RegExp(`(?:^|[\\s${JA}])(ht{1,2}(?:ps?)?:?\\/?)$`, 'i
 const SCHEME_RE = /^https?:\/\//i;
 /** A whole line that is one run of link characters: the tail of a link wrapped anywhere. */
 const URL_ONLY_LINE_RE = new RegExp(`^[${URL_CHARS}]+$`);
-const URL_WITH_SCHEME_END_RE = new RegExp(`https?:\\/\\/[${URL_CHARS}]*$`, 'i');
-/** A link that stops on a character no link ends with: it goes on on the next line whatever comes there. */
-const URL_CUT_RE = new RegExp(`(?:https?:\\/\\/|www\\.)[${URL_CHARS}]*[-_=&?.%~]$`, 'i');
 const URL_RUN_START_RE = new RegExp(`^[${URL_CHARS}]+`);
+const URL_CHAR_RE = new RegExp(`[${URL_CHARS}]`);
+const LINK_START_RE = /https?:\/\/|www\./i;
+const AFTER_LINK_RUN_RE = new RegExp(`[\\s${JA}]`, 'u');
+
+// The tests below read the run of link characters a line ends or starts with, found by a scan, and look inside
+// it: a regex anchored at the end ("…[link chars]*$") would retry from every character, quadratic on long lines.
+
+/** The run of link characters the line ends with. */
+function endRun(line: string): string {
+  let i = line.length;
+  while (i > 0 && URL_CHAR_RE.test(line[i - 1]!)) i--;
+  return line.slice(i);
+}
+
+/** The line ends in a link with its scheme. */
+function endsInSchemeLink(line: string): boolean {
+  return /https?:\/\//i.test(endRun(line));
+}
+
+/** A link that stops on a character no link ends with: it goes on on the next line whatever comes there. */
+function endsInCutLink(line: string): boolean {
+  const run = endRun(line);
+  const start = LINK_START_RE.exec(run);
+  return start !== null && run.length > start.index + start[0].length && /[-_=&?.%~]$/.test(run);
+}
+
 /** The end of a line that is a link being written: has a scheme, or ends on a character a link goes on after. */
-const OPEN_URL_END_RE = new RegExp(`(?:(?:https?:\\/\\/|www\\.)[${URL_CHARS}]*|[${URL_CHARS}]*[-./?=&_])$`, 'i');
+function endsInOpenLink(line: string): boolean {
+  return /[-./?=&_]$/.test(line) || LINK_START_RE.test(endRun(line));
+}
+
 /** The start of a line that carries on a link: a run of link characters with a dot, slash or query in it. */
-const URL_TAIL_START_RE = new RegExp(
-  `^(?:[./?=&#%_-][${URL_CHARS}]*|[${URL_CHARS}]*[./?=&#][${URL_CHARS}]*)(?=$|[\\s${JA}])`,
-  'u',
-);
+function startsWithLinkTail(line: string): boolean {
+  const run = URL_RUN_START_RE.exec(line)?.[0];
+  if (run === undefined) return false;
+  const next = line.codePointAt(run.length);
+  if (next !== undefined && !AFTER_LINK_RUN_RE.test(String.fromCodePoint(next))) return false;
+  return /^[./?=&#%_-]/.test(run) || /[./?=&#]/.test(run);
+}
 
 /** A short line with no letters: the clock or battery of a phone's status bar ("9:41", "87%"). */
 const STATUS_BAR_RE = /^[^\p{L}]{1,6}$/u;
@@ -64,9 +93,9 @@ function cleanParagraph(raw: string): string {
     const joins =
       prev !== undefined &&
       (SCHEME_RE.test((SCHEME_HEAD_RE.exec(prev)?.[1] ?? '') + line) ||
-        (URL_WITH_SCHEME_END_RE.test(prev) && URL_ONLY_LINE_RE.test(line)) ||
-        (URL_CUT_RE.test(prev) && URL_RUN_START_RE.test(line)) ||
-        (OPEN_URL_END_RE.test(prev) && URL_TAIL_START_RE.test(line)) ||
+        (endsInSchemeLink(prev) && URL_ONLY_LINE_RE.test(line)) ||
+        (endsInCutLink(prev) && URL_RUN_START_RE.test(line)) ||
+        (endsInOpenLink(prev) && startsWithLinkTail(line)) ||
         (JA_OPEN_END_RE.test(prev) && JA_START_RE.test(line)));
     if (joins) {
       out[out.length - 1] = prev + line;

@@ -148,7 +148,9 @@ function keptLines(ocr: OcrResult, qr: QrCode | null, ocrScale: number): string 
     .filter((l) => qrBox === null || !centreInside(l.bbox, qrBox));
   const apart = (a: OcrLine, b: OcrLine) =>
     a.paragraph !== b.paragraph || b.bbox.y0 - a.bbox.y1 > LINE_GAP_SHARE * (a.bbox.y1 - a.bbox.y0);
-  return kept.map((l, i) => (i > 0 && apart(kept[i - 1]!, l) ? '\n' : '') + l.text.replace(/\n+$/, '')).join('\n');
+  return kept
+    .map((l, i) => (i > 0 && apart(kept[i - 1]!, l) ? '\n' : '') + l.text.replace(/(?<!\n)\n+$/, ''))
+    .join('\n');
 }
 
 function scaleBox(b: Box, s: number): Box {

@@ -71,11 +71,11 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5, 
 export class Metrics {
   readonly webhookEvents = new Counter(
     'anshin_webhook_events_total',
-    'Webhook events by channel and outcome (accepted, duplicate, ignored).',
+    'Webhook events by channel and outcome (accepted, duplicate, ignored, malformed).',
   );
   readonly webhookRejected = new Counter(
     'anshin_webhook_rejected_total',
-    'Webhook requests refused, by channel and reason (signature, backlog).',
+    'Webhook requests refused, by channel and reason (signature, malformed, backlog).',
   );
   readonly jobs = new Counter(
     'anshin_jobs_total',

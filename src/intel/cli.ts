@@ -8,6 +8,7 @@ import { defangHost, defangUrl } from '../extract/defang.ts';
 import { expandPaths, type ImportReport, IntelFileError, importJpcert, importList } from './import.ts';
 import { toPhoneIndicator, toUrlIndicator } from './indicators.ts';
 import { IntelStore } from './store.ts';
+import { loadVouchedDomains } from './vouched.ts';
 
 export interface IntelIo {
   dataDir: string;
@@ -18,13 +19,16 @@ export interface IntelIo {
 export const INTEL_DB_FILE = 'intel.db';
 
 export const INTEL_USAGE = `Usage:
-  anshin intel import --format jpcert|list [--source NAME] FILE_OR_FOLDER…
+  anshin intel import --format jpcert|list [--source NAME] [--force] FILE_OR_FOLDER…
   anshin intel stats
   anshin intel lookup URL_OR_PHONE…
 
   import   jpcert: JPCERT/CC phishurl-list CSV files (folders are searched for *.csv).
            list:   one URL, domain or phone number per line (folders are searched for *.txt).
            Importing the same file again is safe: it only updates what changed.
+           Entries for the brands' own domains (knowledge/brands.yaml) and the popular
+           sites (knowledge/url-lists/popular-domains.txt) are refused and listed;
+           --force imports them anyway.
   stats    entries per source and kind.
   lookup   which feeds list a link, its host or domain, or a phone number.
 The store is DATA_DIR/${INTEL_DB_FILE}.
@@ -72,7 +76,7 @@ export async function intelCommand(argv: string[], io: IntelIo): Promise<number>
 async function runImport(args: string[], dbFile: string, io: IntelIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string' }, source: { type: 'string' } },
+    options: { format: { type: 'string' }, source: { type: 'string' }, force: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -87,8 +91,12 @@ async function runImport(args: string[], dbFile: string, io: IntelIo): Promise<n
   const store = IntelStore.open(dbFile);
   try {
     const importer = values.format === 'jpcert' ? importJpcert : importList;
-    const report = await importer(store, files, values.source === undefined ? {} : { source: values.source });
+    const report = await importer(store, files, {
+      ...(values.source === undefined ? {} : { source: values.source }),
+      ...(values.force === true ? {} : { vouched: loadVouchedDomains() }),
+    });
     io.stdout.write(`${describeReport(report)}\n`);
+    if (report.refused > 0) io.stdout.write(describeRefused(report));
     return 0;
   } finally {
     store.close();
@@ -101,6 +109,23 @@ function describeReport(r: ImportReport): string {
     `Imported ${n(r.files)} file${r.files === 1 ? '' : 's'} in ${(r.ms / 1000).toFixed(1)} s: ` +
     `${n(r.rows)} rows, ${n(r.inserted)} new entries, ${n(r.updated)} updated, ${n(r.skipped)} rows skipped.`
   );
+}
+
+/** The refused entries by domain: official domains by name, popular ones too (they are real sites, not links). */
+function describeRefused(r: ImportReport): string {
+  const lines = [
+    `Refused ${r.refused.toLocaleString('en-US')} entr${r.refused === 1 ? 'y' : 'ies'} under ` +
+      `${r.refusedDomains.length} domain${r.refusedDomains.length === 1 ? '' : 's'} that are real sites ` +
+      '(a feed listing them would call the real site dangerous):',
+  ];
+  for (const reason of ['brand', 'popular'] as const) {
+    const domains = r.refusedDomains.filter((d) => d.reason === reason);
+    if (domains.length === 0) continue;
+    lines.push(`  ${reason === 'brand' ? 'official domains in the brand registry' : 'popular sites'}:`);
+    for (const d of domains) lines.push(`    ${d.domain} (${d.entries})`);
+  }
+  lines.push('Check the feed. To import these entries anyway, run the same command with --force.');
+  return `${lines.join('\n')}\n`;
 }
 
 function runStats(args: string[], dbFile: string, io: IntelIo): number {

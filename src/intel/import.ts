@@ -11,6 +11,7 @@ import { toPhoneIndicator, toUrlIndicator } from './indicators.ts';
 import { parseFeedDate } from './jst.ts';
 import { isSharedHost } from './shared-hosts.ts';
 import type { IntelEntry, IntelStore } from './store.ts';
+import { refusedDomain, type VouchedDomains, type VouchedReason } from './vouched.ts';
 
 export interface ImportReport {
   files: number;
@@ -22,12 +23,24 @@ export interface ImportReport {
   updated: number;
   /** Rows that gave no entry: blank lines, comments, garbage, shared-host-only domain lines. */
   skipped: number;
+  /** Entries not stored because they would flag a vouched-for domain (see vouched.ts). */
+  refused: number;
+  /** The vouched-for domains those entries were under, with how many entries each, most first. */
+  refusedDomains: RefusedDomain[];
   ms: number;
+}
+
+export interface RefusedDomain {
+  domain: string;
+  reason: VouchedReason;
+  entries: number;
 }
 
 export interface ImportOptions {
   /** Source name stored with every entry; defaults per format (see importJpcert, importList). */
   source?: string;
+  /** Refuse entries under these domains (the brand registry, popular sites); none refused when not given. */
+  vouched?: VouchedDomains;
 }
 
 export const JPCERT_SOURCE = 'jpcert-phishurl';
@@ -58,7 +71,7 @@ export async function importJpcert(
   const started = performance.now();
   const paths = await expandPaths(files, '.csv');
   const source = opts.source ?? JPCERT_SOURCE;
-  const batch = new BatchWriter(store);
+  const batch = new BatchWriter(store, opts.vouched);
   for (const file of paths) {
     let columns: { date: number; url: number; label: number } | null = null;
     for await (const { fields } of readCsv(openText(file))) {
@@ -89,7 +102,7 @@ export async function importJpcert(
 export async function importList(store: IntelStore, files: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const paths = await expandPaths(files, '.txt');
-  const batch = new BatchWriter(store);
+  const batch = new BatchWriter(store, opts.vouched);
   for (const file of paths) {
     const source = opts.source ?? path.basename(file, path.extname(file));
     let listedAt: string | null = null;
@@ -150,7 +163,7 @@ function listLineEntries(line: string, source: string, listedAt: string | null):
 
 /** Hosts-file lines (`0.0.0.0 evil.top`) and trailing ` # comments` carry one indicator each. */
 function stripListNoise(line: string): string {
-  const noComment = line.replace(/\s+#.*$/, '');
+  const noComment = line.replace(/(?<!\s)\s+#.*$/, '');
   const hosts = /^(?:0\.0\.0\.0|127\.0\.0\.1|::1?)\s+(\S+)$/.exec(noComment);
   return hosts?.[1] ?? noComment;
 }
@@ -198,6 +211,8 @@ export async function expandPaths(inputs: string[], ext: string): Promise<string
 /** Collects entries and writes them IMPORT_BATCH_ROWS rows at a time, adding up the report. */
 class BatchWriter {
   readonly #store: IntelStore;
+  readonly #vouched: VouchedDomains | undefined;
+  readonly #refused = new Map<string, RefusedDomain>();
   readonly #now = new Date();
   #pending: IntelEntry[] = [];
   #pendingRows = 0;
@@ -206,13 +221,16 @@ class BatchWriter {
   #inserted = 0;
   #updated = 0;
 
-  constructor(store: IntelStore) {
+  #refusedEntries = 0;
+
+  constructor(store: IntelStore, vouched: VouchedDomains | undefined) {
     this.#store = store;
+    this.#vouched = vouched;
   }
 
   add(entries: IntelEntry[]): void {
     this.#rows++;
-    this.#pending.push(...entries);
+    this.#pending.push(...this.#allowed(entries));
     if (++this.#pendingRows >= IMPORT_BATCH_ROWS) this.#flush();
   }
 
@@ -229,8 +247,26 @@ class BatchWriter {
       inserted: this.#inserted,
       updated: this.#updated,
       skipped: this.#skipped,
+      refused: this.#refusedEntries,
+      refusedDomains: [...this.#refused.values()].sort(
+        (a, b) => b.entries - a.entries || a.domain.localeCompare(b.domain),
+      ),
       ms: Math.round(performance.now() - started),
     };
+  }
+
+  #allowed(entries: IntelEntry[]): IntelEntry[] {
+    const vouched = this.#vouched;
+    if (vouched === undefined) return entries;
+    return entries.filter((entry) => {
+      const domain = refusedDomain(vouched, entry);
+      if (domain === null) return true;
+      this.#refusedEntries++;
+      const seen = this.#refused.get(domain.domain);
+      if (seen) seen.entries++;
+      else this.#refused.set(domain.domain, { ...domain, entries: 1 });
+      return false;
+    });
   }
 
   #flush(): void {

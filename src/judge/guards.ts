@@ -238,26 +238,29 @@ export function normaliseForContacts(s: string): string {
   return stripInvisible(s)
     .replace(/h(?:xx|XX|\*\*)p(s?)(?=\[?:)/gi, 'http$1')
     .replace(/\[:\]/g, ':')
-    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
+    .replace(/(?:(?<!\s)\s+)?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
     .replace(/(?<=[a-z0-9])。(?=[a-z0-9])/gi, '.')
     .replace(/\[@\]|\[at\]|\(at\)/gi, '@');
 }
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
-const EMAIL_RE = /[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
+const EMAIL_RE =
+  /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])(?:[/:?#][^\s<>"'「」（）()、]*)?/g;
 // ASCII labels bounded by characters that cannot be in one, so Japanese glued to a domain stays out of it.
 const DOMAIN_RE =
   /(?<![a-z0-9\-_.@])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![a-z0-9-])(?:[/?#][^\s<>"'「」（）()、。]*)?/gi;
 // A label in another script right before an ASCII suffix (セブン銀行.com).
-const IDN_DOMAIN_RE = /[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
+// It starts only at the first letter of a run (the look-behind), so a run that is no domain is read once, not
+// again from each of its letters.
+const IDN_DOMAIN_RE = /[\p{L}\p{N}](?<![\p{L}\p{N}]-*.)[\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // Separators people and models put in numbers, including the katakana long-vowel mark (0120ー555ー019).
 const PHONE_SEP = ' \\-‐‑‒–—−ー─.()';
 const PHONE_RE = new RegExp(`([#+])?\\(?\\d+(?:[${PHONE_SEP}]{1,3}\\d+)*\\)?`, 'g');
-const PHONE_TRAILING_SEP = new RegExp(`[${PHONE_SEP}]+$`);
+const PHONE_TRAILING_SEP = new RegExp(`(?<![${PHONE_SEP}])[${PHONE_SEP}]+$`);
 const PHONE_GROUPED = new RegExp(`\\d[${PHONE_SEP}]+\\d`);
-const TRAILING_PUNCT = /[.,;:!?'"、。）)\]]+$/;
+const TRAILING_PUNCT = /(?<![.,;:!?'"、。）)\]])[.,;:!?'"、。）)\]]+$/;
 /** Stands in for text already claimed by a link, so a phone match cannot start inside one. */
 const MASK = '\u0001';
 

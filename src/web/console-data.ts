@@ -144,7 +144,7 @@ function outboundCalls(text: string): Record<string, number> {
   for (const line of text.split('\n')) {
     const m = OUTBOUND_RE.exec(line);
     if (!m) continue;
-    const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]));
+    const labels = Object.fromEntries([...m[1]!.matchAll(/(?<!\w)(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]));
     out[`${labels.channel ?? '?'} ${labels.api ?? '?'} ${labels.outcome ?? '?'}`] = Number(m[2]);
   }
   return out;

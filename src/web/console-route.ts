@@ -3,6 +3,7 @@
 // session cookie; without either it answers 401 with the login form. The login and logout posts must come
 // from our own page (Origin / Sec-Fetch-Site), and logins are rate-limited per client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { TokenPrices } from '../consult/judge-stats.ts';
 import { bearerOf, MAX_TOKEN_CHARS, tokenMatches } from '../infra/access.ts';
 import type { PersonIds } from '../infra/ids.ts';
@@ -17,6 +18,11 @@ import { pageHeaders } from './layout.ts';
 export const CONSOLE_LOGINS_PER_WINDOW = 10;
 export const CONSOLE_LOGIN_WINDOW_MS = 15 * 60_000;
 const LOGIN_BODY_LIMIT_BYTES = 4 * 1024;
+/** The login form, checked before use. */
+const LoginForm = z
+  .instanceof(URLSearchParams)
+  .transform((p) => p.get('token'))
+  .pipe(z.string().min(1).max(MAX_TOKEN_CHARS));
 
 export interface ConsoleRouteOptions {
   token: string;
@@ -76,10 +82,9 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleRouteOpti
       reply.header('retry-after', String(CONSOLE_LOGIN_WINDOW_MS / 1000));
       return html(reply, 429, renderLogin('Too many attempts. Wait 15 minutes and try again.'));
     }
-    const token = req.body instanceof URLSearchParams ? req.body.get('token') : null;
-    if (token === null || token.length === 0 || token.length > MAX_TOKEN_CHARS) {
-      return refuse(reply, 'Enter the console token.');
-    }
+    const form = LoginForm.safeParse(req.body);
+    if (!form.success) return refuse(reply, 'Enter the console token.');
+    const token = form.data;
     if (!tokenMatches(token, opts.token)) return refuse(reply, 'That token is not right.');
     const session = await sessions.create();
     return reply

@@ -3,6 +3,7 @@
 // The text and pictures go to the consultation and nowhere else: not stored, not logged, not in the trends
 // unless the operator turns TRY_PAGE_IN_TRENDS on, and then only as a count under the channel "web".
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { parseMultipart } from '../channels/api/route.ts';
 import type { Consultant, ImagePart } from '../consult/api.ts';
 import type { Lang } from '../domain.ts';
@@ -40,10 +41,19 @@ export interface TryRouteOptions {
 
 interface Submitted {
   text: string;
-  lang: unknown;
+  lang?: Lang | undefined;
   images: ImagePart[];
   tooManyImages: boolean;
 }
+
+/** The form's fields, checked before use: a missing text is empty, a language we do not have is none. */
+const TryFields = z.object({
+  text: z
+    .string()
+    .nullish()
+    .transform((t) => t ?? ''),
+  lang: z.enum(['ja', 'en']).optional().catch(undefined),
+});
 
 class FormError extends Error {
   override name = 'FormError';
@@ -58,6 +68,12 @@ class FormError extends Error {
 const langOf = (v: unknown): Lang | undefined => (v === 'en' ? 'en' : v === 'ja' ? 'ja' : undefined);
 const queryLang = (req: FastifyRequest): Lang => langOf((req.query as { lang?: unknown } | undefined)?.lang) ?? 'ja';
 
+function fieldsOf(text: unknown, lang: unknown): { text: string; lang?: Lang | undefined } {
+  const checked = TryFields.safeParse({ text, lang: lang ?? undefined });
+  if (!checked.success) throw new FormError('form', 400);
+  return checked.data;
+}
+
 function fromMultipart(body: Buffer, contentType: string): Submitted {
   let parts: ReturnType<typeof parseMultipart>;
   try {
@@ -70,8 +86,7 @@ function fromMultipart(body: Buffer, contentType: string): Submitted {
   const files = parts.filter((p) => p.filename !== undefined && p.data.length > 0);
   if (files.some((f) => f.data.length > TRY_MAX_IMAGE_BYTES)) throw new FormError('tooLarge', 413);
   return {
-    text: field('text') ?? '',
-    lang: field('lang'),
+    ...fieldsOf(field('text'), field('lang')),
     images: files
       .slice(0, MAX_IMAGES_PER_CONSULTATION)
       .map((f) => ({ bytes: f.data, ...(f.contentType ? { contentType: f.contentType } : {}) })),
@@ -82,7 +97,7 @@ function fromMultipart(body: Buffer, contentType: string): Submitted {
 function submitted(req: FastifyRequest): Submitted {
   if (Buffer.isBuffer(req.body)) return fromMultipart(req.body, String(req.headers['content-type'] ?? ''));
   if (req.body instanceof URLSearchParams) {
-    return { text: req.body.get('text') ?? '', lang: req.body.get('lang'), images: [], tooManyImages: false };
+    return { ...fieldsOf(req.body.get('text'), req.body.get('lang')), images: [], tooManyImages: false };
   }
   throw new FormError('form', 400);
 }
@@ -156,7 +171,7 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
         if (err instanceof FormError) return sendError(req, reply, queryLang(req), err.kind, err.status);
         throw err;
       }
-      const lang = langOf(form.lang) ?? queryLang(req);
+      const lang = form.lang ?? queryLang(req);
       if (form.tooManyImages) return sendError(req, reply, lang, 'tooManyImages', 400);
       if (form.text.length > TRY_MAX_TEXT_CHARS) return sendError(req, reply, lang, 'tooLong', 400);
       if (form.text.trim() === '' && form.images.length === 0) return sendError(req, reply, lang, 'empty', 400);

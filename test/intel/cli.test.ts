@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intelCommand } from '../../src/intel/cli.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 let dir: string;
 let dataDir: string;
@@ -104,5 +105,74 @@ describe('anshin intel', () => {
     expect(found.out).toMatch(/phone \+815012345678: listed by police-list since \S+\+09:00/);
     expect(found.out).toContain('hxxp://example[.]com/\n  not listed in any imported feed');
     expect(found.out).not.toMatch(/https?:\/\/sagawa/);
+  });
+});
+
+describe('anshin intel import: vouched-for domains', () => {
+  const cli = (...argv: string[]) => runCli(['intel', ...argv], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+
+  it('refuses entries for brand and popular domains (and hosts or URLs on them), lists them, and takes the rest', async () => {
+    const list = path.join(dir, 'feed.txt');
+    fs.writeFileSync(
+      list,
+      [
+        'smbc.co.jp',
+        'www.smbc.co.jp',
+        'https://www.smbc.co.jp/kojin/login',
+        'smbcgroup-point.jp', // SMBC Card's mail domain
+        'amazon.co.jp',
+        'https://www.google.com/',
+        'https://sites.google.com/view/smbc-login', // one page where anyone publishes: kept
+        'someone.tumblr.com', // a customer's subdomain of a platform: kept
+        'tumblr.com',
+        'smbc-co.jp.top', // a lookalike: kept
+        'https://smbc.co.jp.secure-login.top/', // the real name as a subdomain of a lookalike: kept
+        'sagawa-xx.top',
+      ].join('\n'),
+    );
+    const r = await cli('import', '--format', 'list', list);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/12 rows, 6 new entries, 0 updated, 0 rows skipped/);
+    expect(r.out).toContain('Refused 8 entries under 5 domains');
+    expect(r.out).toContain('official domains in the brand registry:\n    smbc.co.jp (4)\n');
+    expect(r.out).toMatch(/ {4}smbcgroup-point\.jp \(1\)\n/);
+    expect(r.out).toMatch(/ {4}amazon\.co\.jp \(1\)\n/);
+    expect(r.out).toMatch(/ {4}google\.com \(1\)\n/);
+    expect(r.out).toMatch(/popular sites:\n {4}tumblr\.com \(1\)\n/);
+    expect(r.out).toContain('--force');
+
+    const refused = await cli('lookup', 'https://www.smbc.co.jp/kojin/login', 'https://google.com/');
+    expect(refused.out).not.toContain('listed by');
+    const kept = await cli(
+      'lookup',
+      'https://sites.google.com/view/smbc-login',
+      'someone.tumblr.com',
+      'smbc-co.jp.top',
+      'smbc.co.jp.secure-login.top',
+      'sagawa-xx.top',
+    );
+    expect(kept.out).not.toContain('not listed');
+    expect(kept.out.match(/listed by feed/g)).toHaveLength(5);
+  });
+
+  it('refuses a JPCERT row on an official domain, and --force imports it', async () => {
+    const csv = path.join(dir, 'feed.csv');
+    fs.writeFileSync(
+      csv,
+      'date,URL,description\n2024/01/04 10:02:00,https://www.smbc.co.jp/,三井住友銀行\n' +
+        '2024/01/04 10:03:00,https://smbc-secure.top/login,三井住友銀行\n',
+    );
+    const r = await cli('import', '--format', 'jpcert', csv);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/2 rows, 2 new entries/);
+    expect(r.out).toContain('Refused 2 entries under 1 domain that');
+    expect(r.out).toContain('smbc.co.jp (2)');
+    expect((await cli('lookup', 'https://www.smbc.co.jp/')).out).toContain('not listed');
+
+    const forced = await cli('import', '--format', 'jpcert', '--force', csv);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toMatch(/2 rows, 2 new entries/);
+    expect(forced.out).not.toContain('Refused');
+    expect((await cli('lookup', 'https://www.smbc.co.jp/')).out).toContain('listed by jpcert-phishurl');
   });
 });

@@ -2,8 +2,9 @@
 // claim: one write), answer 200. It waits for nothing else
 // (https://developers.line.biz/en/docs/messaging-api/receiving-messages/). When the events cannot be queued
 // (backlog full, store down) it answers 503, and LINE's redelivery brings them again; events of the request
-// already queued are then refused as duplicates.
-import { validateSignature, type webhook } from '@line/bot-sdk';
+// already queued are then refused as duplicates. The body is checked with a schema (events.ts) after the
+// signature: not a webhook at all, 400; one malformed event in a batch is skipped and the others are queued.
+import { validateSignature } from '@line/bot-sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { detectLang } from '../../consult/lang.ts';
 import { parseCommand } from '../../conversation/commands.ts';
@@ -11,6 +12,7 @@ import { checkBacklog, type IngestAction, type IngestDeps, ingest } from '../../
 import type { FollowUpTopic, LineTarget } from '../../conversation/types.ts';
 import type { PersonIds } from '../../infra/ids.ts';
 import { sendUnavailable } from '../unavailable.ts';
+import { LineBody, type LineEvent, readLineEvent } from './events.ts';
 
 /** LINE webhook bodies are small JSON; a megabyte is far beyond any real one. */
 export const LINE_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -22,24 +24,22 @@ export interface LineRouteOptions {
   ingest: IngestDeps;
 }
 
-function actionOf(ev: webhook.Event): IngestAction | null {
+function actionOf(ev: LineEvent): IngestAction | null {
   switch (ev.type) {
     case 'message': {
       const m = ev.message;
-      if (m.type === 'text') {
-        const text = (m as webhook.TextMessageContent).text;
-        const command = parseCommand(text, 'line');
-        return command !== null ? { kind: 'command', command } : { kind: 'message', parts: [{ text }] };
+      if ('text' in m && m.type === 'text') {
+        const command = parseCommand(m.text, 'line');
+        return command !== null ? { kind: 'command', command } : { kind: 'message', parts: [{ text: m.text }] };
       }
-      if (m.type === 'image') {
-        const img = m as webhook.ImageMessageContent;
-        if (img.contentProvider?.type !== 'line') return { kind: 'notice', notice: 'image_failed' };
-        return { kind: 'message', parts: [{ image: { source: 'line', messageId: img.id } }] };
+      if ('id' in m && m.type === 'image') {
+        if (m.contentProvider?.type !== 'line') return { kind: 'notice', notice: 'image_failed' };
+        return { kind: 'message', parts: [{ image: { source: 'line', messageId: m.id } }] };
       }
       return { kind: 'notice', notice: 'unsupported_message' };
     }
     case 'postback': {
-      const p = new URLSearchParams((ev as webhook.PostbackEvent).postback.data);
+      const p = new URLSearchParams(ev.postback.data);
       const a = p.get('a') as FollowUpTopic | 'subscribe' | null;
       const c = p.get('c');
       if (a === null || c === null || !POSTBACK_ACTIONS.has(a)) return null;
@@ -49,17 +49,6 @@ function actionOf(ev: webhook.Event): IngestAction | null {
       return { kind: 'notice', notice: 'welcome' };
     case 'unfollow':
       return { kind: 'command', command: 'forget' };
-    default:
-      return null;
-  }
-}
-
-/** A signed event of a shape we do not know is ignored (LINE adds event types), never a failed request. */
-function safeActionOf(ev: webhook.Event): IngestAction | null {
-  try {
-    return actionOf(ev);
-  } catch {
-    return null;
   }
 }
 
@@ -83,32 +72,37 @@ export const lineWebhook: FastifyPluginAsync<LineRouteOptions> = async (app, opt
       opts.ingest.metrics.webhookRejected.inc({ channel: 'line', reason: 'signature' });
       return reply.code(401).send({ error: 'bad signature' });
     }
-    let body: webhook.CallbackRequest;
+    let parsed: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8')) as webhook.CallbackRequest;
+      parsed = JSON.parse(raw.toString('utf8'));
     } catch {
       return reply.code(400).send({ error: 'body is not JSON' });
     }
-    const events = Array.isArray(body?.events) ? body.events : [];
+    // Checked before anything reads it; a body that is not a webhook at all has nothing to keep (400).
+    const body = LineBody.safeParse(parsed);
+    if (!body.success) {
+      opts.ingest.metrics.webhookRejected.inc({ channel: 'line', reason: 'malformed' });
+      return reply.code(400).send({ error: 'body is not a LINE webhook: it needs an "events" list' });
+    }
+    const events = body.data.events;
     try {
       if (events.length > 0) checkBacklog(opts.ingest, 'line');
       let seq = 0;
-      for (const ev of events) {
-        const userId = ev?.source?.type === 'user' ? ev.source.userId : undefined;
-        const action = userId === undefined ? null : safeActionOf(ev);
-        if (userId === undefined || action === null || typeof ev.webhookEventId !== 'string') {
-          opts.ingest.metrics.webhookEvents.inc({ channel: 'line', outcome: 'ignored' });
+      for (const rawEvent of events) {
+        const read = readLineEvent(rawEvent);
+        const ev = read.ok ? read.event : undefined;
+        const userId = ev?.source.type === 'user' ? ev.source.userId : undefined;
+        const action = ev === undefined || userId === undefined ? null : actionOf(ev);
+        if (ev === undefined || userId === undefined || action === null) {
+          opts.ingest.metrics.webhookEvents.inc({ channel: 'line', outcome: read.ok ? 'ignored' : read.why });
           continue;
         }
-        const text =
-          ev.type === 'message' && ev.message.type === 'text'
-            ? (ev.message as webhook.TextMessageContent).text
-            : undefined;
+        const text = ev.type === 'message' && 'text' in ev.message ? ev.message.text : undefined;
         const target: LineTarget = {
           channel: 'line',
           userId,
-          replyToken: 'replyToken' in ev && typeof ev.replyToken === 'string' ? ev.replyToken : undefined,
-          sentAt: typeof ev.timestamp === 'number' ? ev.timestamp : Date.now(),
+          replyToken: ev.replyToken,
+          sentAt: ev.timestamp ?? Date.now(),
         };
         const person = opts.ids.person('line', userId);
         const outcome = await ingest(opts.ingest, {

@@ -1,10 +1,12 @@
 // POST /webhooks/twilio: SMS, MMS and WhatsApp messages. Verify X-Twilio-Signature over PUBLIC_BASE_URL +
 // path and the form fields, queue the message (the job is the claim of its MessageSid: one write), answer an
 // empty TwiML <Response/> at once; 503 when it cannot be queued (Twilio then tries the fallback URL, if any).
+// After the signature the fields are checked with a schema: a malformed form gets 400.
 // https://www.twilio.com/docs/usage/webhooks/webhooks-security
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import twilio from 'twilio';
+import { z } from 'zod';
 import { detectLang } from '../../consult/lang.ts';
 import { normalizeCommandText, parseCommand, TWILIO_SELF_ANSWERED } from '../../conversation/commands.ts';
 import { checkBacklog, type IngestAction, type IngestDeps, ingest } from '../../conversation/ingest.ts';
@@ -26,11 +28,34 @@ export interface TwilioRouteOptions {
   ingest: IngestDeps;
 }
 
+/** WhatsApp's longest message is 4,096 characters (SMS: 1,600); a signed body with more is not Twilio's. */
+export const TWILIO_MAX_BODY_CHARS = 4_096;
+
 type Form = Record<string, string | string[] | undefined>;
 const field = (form: Form, name: string): string | undefined => {
   const v = form[name];
   return Array.isArray(v) ? v[0] : v;
 };
+
+// The fields we use, checked after the signature and before anything reads them
+// (https://www.twilio.com/docs/messaging/guides/webhook-request). A repeated field counts by its first value.
+const first = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
+const address = z.string().min(1).max(64);
+const TwilioForm = z
+  .object({
+    MessageSid: first(z.string().min(1).max(64).optional()),
+    SmsSid: first(z.string().min(1).max(64).optional()),
+    From: first(address),
+    To: first(address),
+    Body: first(z.string().max(TWILIO_MAX_BODY_CHARS).optional()),
+    NumMedia: first(
+      z
+        .string()
+        .regex(/^\d{1,3}$/)
+        .optional(),
+    ),
+  })
+  .refine((f) => f.MessageSid !== undefined || f.SmsSid !== undefined);
 
 function actionOf(form: Form, from: string): IngestAction {
   const body = field(form, 'Body') ?? '';
@@ -69,13 +94,16 @@ export const twilioWebhook: FastifyPluginAsync<TwilioRouteOptions> = async (app,
       opts.ingest.metrics.webhookRejected.inc({ channel: 'twilio', reason: 'signature' });
       return reply.code(401).send({ error: 'bad signature' });
     }
-    const sid = field(form, 'MessageSid') ?? field(form, 'SmsSid');
-    const from = field(form, 'From');
-    const to = field(form, 'To');
-    if (sid === undefined || from === undefined || to === undefined) {
-      return reply.code(400).send({ error: 'MessageSid, From and To are required' });
+    const checked = TwilioForm.safeParse(form);
+    if (!checked.success) {
+      opts.ingest.metrics.webhookRejected.inc({ channel: 'twilio', reason: 'malformed' });
+      return reply.code(400).send({
+        error: `MessageSid, From and To are required; Body is text up to ${TWILIO_MAX_BODY_CHARS} characters`,
+      });
     }
-    const body = field(form, 'Body') ?? '';
+    const { From: from, To: to } = checked.data;
+    const sid = (checked.data.MessageSid ?? checked.data.SmsSid)!;
+    const body = checked.data.Body ?? '';
     const target: TwilioTarget = { channel: 'twilio', to: from, from: to };
     const person = opts.ids.person('twilio', from);
     // Numbers here are not Japanese (Twilio has no two-way Japanese SMS): English unless the text says otherwise.

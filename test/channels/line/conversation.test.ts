@@ -161,18 +161,19 @@ describe('LINE conversation', () => {
     expect(await h.runtime.queue.counts()).toMatchObject({ waiting: 1 });
   });
 
-  it('ignores signed events of shapes it does not know, and garbage where events should be', async () => {
+  it('ignores signed events of shapes it does not know, and refuses garbage where events should be with 400', async () => {
     h = await startHarness();
     const odd = [null, 7, 'text', {}, { type: 'message' }, { type: 'message', source: { type: 'user', userId: USER } }];
     expect((await h.postLine(odd as object[])).status).toBe(200);
-    for (const body of ['{"events": null}', '{"events": {"a": 1}}', 'null', '[]', '"x"']) {
+    for (const body of ['{"events": null}', '{"events": {"a": 1}}', '{"events":{}}', 'null', '[]', '"x"', '{}']) {
       const res = await h.app.inject({
         method: 'POST',
         url: '/webhooks/line',
         headers: { 'content-type': 'application/json', 'x-line-signature': lineSignature(body) },
         payload: body,
       });
-      expect(res.statusCode).toBe(200);
+      expect(res.statusCode, body).toBe(400);
+      expect(res.json().error).toContain('"events" list');
     }
     const broken = '{"events": [';
     const res = await h.app.inject({
@@ -185,6 +186,29 @@ describe('LINE conversation', () => {
     await sleep(300);
     expect(await h.runtime.queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0 });
     expect(h.line.calls).toEqual([]);
+  });
+
+  it('skips the malformed events of a signed batch and queues its good ones (LINE redelivers all or nothing)', async () => {
+    h = await startHarness({ worker: false });
+    const good = lineTextEvent(USER, SAGAWA_SMS);
+    // Each its own event id, so none could pass as a duplicate of another.
+    const text = () => lineTextEvent(USER, 'x');
+    const postback = () => linePostbackEvent(USER, 'a=detail&c=abc');
+    const bad = [
+      null,
+      { ...text(), message: null },
+      { ...text(), message: { ...text().message, text: 42 } },
+      { ...text(), message: { ...text().message, text: 'あ'.repeat(5_001) } },
+      { ...text(), source: { type: 'user', userId: 7 } },
+      { ...text(), webhookEventId: {} },
+      { ...text(), timestamp: 'now' },
+      { ...postback(), postback: null },
+      { ...postback(), postback: { data: ['a=detail'] } },
+    ];
+    expect((await h.postLine([...bad, good] as object[])).status).toBe(200);
+    expect(await h.runtime.queue.counts()).toMatchObject({ waiting: 1 });
+    const metrics = await h.runtime.metrics.render();
+    expect(metrics).toContain('anshin_webhook_events_total{channel="line",outcome="malformed"} 9');
   });
 
   it('answers once with a friendly note when a person passes the rate limit, then stays quiet', async () => {

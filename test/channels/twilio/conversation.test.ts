@@ -84,6 +84,24 @@ describe('Twilio conversation', () => {
     expect(h.twilio.calls).toEqual([]);
   });
 
+  it('refuses signed but malformed forms with 400 and queues nothing', async () => {
+    h = await startHarness({ worker: false });
+    const { MessageSid: _m, SmsSid: _s, ...noSid } = twilioForm(PHONE, SAGAWA_SMS);
+    const { From: _f, ...noFrom } = twilioForm(PHONE, SAGAWA_SMS);
+    for (const form of [
+      noSid,
+      noFrom,
+      twilioForm(PHONE, 'あ'.repeat(4_097)),
+      twilioForm(PHONE, SAGAWA_SMS, { NumMedia: '1e9' }),
+      twilioForm(PHONE, SAGAWA_SMS, { From: 'x'.repeat(65) }),
+    ]) {
+      const res = await h.postTwilio(form);
+      expect(res.status, JSON.stringify(form).slice(0, 80)).toBe(400);
+      expect(res.body).toContain('MessageSid, From and To are required');
+    }
+    expect(await h.runtime.queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0 });
+  });
+
   it('answers a redelivered MessageSid once', async () => {
     h = await startHarness();
     const form = twilioForm(PHONE, SAGAWA_SMS);
