@@ -10,7 +10,11 @@ import { parse as parseHost } from 'tldts';
 import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
 import type { LlmJudgement } from './llm-schema.ts';
+import { type ClaimKind, modelClaim } from './model-text.ts';
+import { normaliseForContacts } from './normalise.ts';
 import { stripInvisible } from './prompt.ts';
+
+export { normaliseForContacts };
 
 /** Built by the caller from the brand registry and the knowledge folder. Both answer false when unsure. */
 export interface AllowedContacts {
@@ -47,8 +51,26 @@ const higher = (a: Level, b: Level): Level => (LEVEL_RANK[a] >= LEVEL_RANK[b] ? 
 const ONE_STEP_DOWN: Record<Level, Level> = { danger: 'caution', caution: 'low', low: 'low', unknown: 'unknown' };
 const isSpecific = (t: ScamType) => t !== 'none' && t !== 'other';
 
+/** Why a sentence of the model's was left out of the answer. */
+export type DropReason = 'contact' | ClaimKind | 'language';
+
+/** What the guards did to the model's answer: counted in the judge stats and logged, never the text. */
+export interface GuardReport {
+  /** The model lowered the local level (one step at most, and only without strong evidence). */
+  lowered: boolean;
+  /** The evidence floor overruled the model's level. */
+  floorHeld: boolean;
+  /** Sentences of the model's left out, by reason. */
+  dropped: Partial<Record<DropReason, number>>;
+}
+
 /** The final verdict from the LLM's judgement, held to the evidence. judgedBy is 'llm'. */
 export function applyGuards(args: GuardArgs): Verdict {
+  return applyGuardsReport(args).verdict;
+}
+
+/** applyGuards, with what the guards did. */
+export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: GuardReport } {
   const { local, judgement, evidence, allowed, meta } = args;
   const strongSignals = evidence.signals.filter((s) => s.strong === true);
   const strong =
@@ -72,7 +94,7 @@ export function applyGuards(args: GuardArgs): Verdict {
     scamType = local.scamType !== 'none' ? local.scamType : 'other';
   }
 
-  const llmReasons = cleanModelSentences(judgement.reasons, local.lang, allowed);
+  const { kept: llmReasons, dropped } = cleanModelSentences(judgement.reasons, local.lang, allowed, evidence, level);
   // The local evidence leads; the model's own sentences get room before the local judge's weaker ones.
   const localReasons = local.reasons.map((r) => r.trim());
   const reasons = dedupe([
@@ -107,7 +129,8 @@ export function applyGuards(args: GuardArgs): Verdict {
     ...(meta.usage ? { usage: meta.usage } : {}),
     timings: { ...local.timings, llm: meta.ms },
   };
-  return sanitizeVerdict(verdict, allowed);
+  const report: GuardReport = { lowered: LEVEL_RANK[level] < LEVEL_RANK[local.level], floorHeld: floorBinding, dropped };
+  return { verdict: sanitizeVerdict(verdict, allowed), report };
 }
 
 function strongestScamType(signals: Signal[]): ScamType | undefined {
@@ -148,31 +171,45 @@ export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
 
 // ---- The model's sentences ---------------------------------------------------------------------------
 
-// Sentences that call the message safe, legitimate or genuine. anshin never answers "safe" (DESIGN.md), so
-// they go at every level, not only when the final level is caution or danger.
-const SAFETY_CLAIMS: RegExp[] = [
-  /安全です|安全な(?:メッセージ|リンク|サイト|メール|連絡|SMS|もの)|安全と(?:思われ|考えられ|判断)|安全でしょう/,
-  /問題(?:は)?ありません|問題(?:は)?ない(?:です|でしょう|と)|心配(?:は)?(?:いりません|ありません|不要)|安心して(?:ください|大丈夫)/,
-  /詐欺では(?:ありません|ない(?:です|でしょう|と))|本物です|正規の(?:メッセージ|連絡|メール|SMS|ご案内)です|信頼できます/,
-  /\b(?:is|are|looks|seems|appears|be)\s+(?:to be\s+)?(?:completely\s+|totally\s+|perfectly\s+|entirely\s+)?(?:safe|legitimate|legit|genuine|harmless|trustworthy|authentic)\b/i,
-  /\bnot (?:a|any) (?:scam|fraud|phishing)\b|\bno need to worry\b|\bnothing to worry\b|\bsafe to (?:open|click|call|reply|use|trust)\b/i,
-];
-
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
-/** Trimmed, invisible characters removed, deduplicated; dropped whole when they hold an unknown contact,
- * call the message safe, or are not in the answer language. */
-function cleanModelSentences(sentences: string[], lang: Lang, allowed: AllowedContacts): string[] {
+/**
+ * Why the model's sentence may not reach the person, or null when it may: it holds a link, address or number
+ * that is not in our knowledge, a messaging id, an app to install, a reassurance or a denial of our evidence
+ * (model-text.ts), or it is not in the answer language. `level` is the level the answer will carry.
+ */
+export function modelSentenceProblem(
+  sentence: string,
+  lang: Lang,
+  allowed: AllowedContacts,
+  evidence: Evidence,
+  level: Level,
+): DropReason | null {
+  if (stripUnknownContacts(sentence, allowed).removed > 0) return 'contact';
+  const claim = modelClaim(sentence, evidence, level);
+  if (claim !== null) return claim;
+  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
+  return null;
+}
+
+/** Trimmed, invisible characters removed, deduplicated; dropped whole when modelSentenceProblem finds one. */
+function cleanModelSentences(
+  sentences: string[],
+  lang: Lang,
+  allowed: AllowedContacts,
+  evidence: Evidence,
+  level: Level,
+): { kept: string[]; dropped: GuardReport['dropped'] } {
   const kept: string[] = [];
+  const dropped: GuardReport['dropped'] = {};
   for (const s of sentences) {
     const text = stripInvisible(s).replace(/\s+/g, ' ').trim();
     if (text === '') continue;
-    if (stripUnknownContacts(text, allowed).removed > 0) continue;
-    if (SAFETY_CLAIMS.some((re) => re.test(text))) continue;
-    if ((lang === 'ja') !== JAPANESE_SCRIPT.test(text)) continue;
-    kept.push(text);
+    const problem = modelSentenceProblem(text, lang, allowed, evidence, level);
+    if (problem === null) kept.push(text);
+    else dropped[problem] = (dropped[problem] ?? 0) + 1;
   }
-  return dedupe(kept);
+  return { kept: dedupe(kept), dropped };
 }
 
 function dedupe(items: string[]): string[] {
@@ -233,16 +270,6 @@ function phoneAllowed(digits: string, allowed: AllowedContacts): boolean {
   }
 }
 
-/** NFKC, invisible characters removed and defanging undone, so a hidden or defanged contact is still found. */
-export function normaliseForContacts(s: string): string {
-  return stripInvisible(s)
-    .replace(/h(?:xx|XX|\*\*)p(s?)(?=\[?:)/gi, 'http$1')
-    .replace(/\[:\]/g, ':')
-    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
-    .replace(/(?<=[a-z0-9])。(?=[a-z0-9])/gi, '.')
-    .replace(/\[@\]|\[at\]|\(at\)/gi, '@');
-}
-
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
 const EMAIL_RE = /[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])(?:[/:?#][^\s<>"'「」（）()、]*)?/g;
@@ -253,7 +280,7 @@ const DOMAIN_RE =
 const IDN_DOMAIN_RE = /[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // Separators people and models put in numbers, including the katakana long-vowel mark (0120ー555ー019).
-const PHONE_SEP = ' \\-‐‑‒–—−ー─.()';
+const PHONE_SEP = ' \\-‐‑‒–—−ー─.()・、_/';
 const PHONE_RE = new RegExp(`([#+])?\\(?\\d+(?:[${PHONE_SEP}]{1,3}\\d+)*\\)?`, 'g');
 const PHONE_TRAILING_SEP = new RegExp(`[${PHONE_SEP}]+$`);
 const PHONE_GROUPED = new RegExp(`\\d[${PHONE_SEP}]+\\d`);
