@@ -129,7 +129,11 @@ export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: 
     ...(meta.usage ? { usage: meta.usage } : {}),
     timings: { ...local.timings, llm: meta.ms },
   };
-  const report: GuardReport = { lowered: LEVEL_RANK[level] < LEVEL_RANK[local.level], floorHeld: floorBinding, dropped };
+  const report: GuardReport = {
+    lowered: LEVEL_RANK[level] < LEVEL_RANK[local.level],
+    floorHeld: floorBinding,
+    dropped,
+  };
   return { verdict: sanitizeVerdict(verdict, allowed), report };
 }
 

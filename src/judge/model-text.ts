@@ -117,9 +117,9 @@ const REASSURANCE = rx([
   `${NOT_BEFORE}\\bdo (?:as|what) (?:the|this|it) (?:message|text|sms|email|sender|caller) (?:says|asks|tells)\\b`,
   `${NOT_BEFORE}\\btrust (?:this|the|that) (?:message|sender|number|link|text|email|caller|site|notice)\\b`,
   '\\b(?:can|may|could|should) be trusted\\b|\\btrusted (?:sender|source|number|site|contact|message|company)\\b',
-  "\\b(?:is|was|comes|came|sent|really|genuinely|actually)(?: \\w+)? from (?:the |an? |your )?(?:official|genuine|real|legitimate|actual|verified)\\b",
+  '\\b(?:is|was|comes|came|sent|really|genuinely|actually)(?: \\w+)? from (?:the |an? |your )?(?:official|genuine|real|legitimate|actual|verified)\\b',
   `${NOT_BEFORE}\\b(?:belongs|goes|leads|points|links|takes you|redirects) to (?:the |an? |your )?(?:real|official|actual|genuine|legitimate|correct)\\b`,
-  "\\b(?:has been|have been|was|is|are|were|been) (?:officially |already |fully )?(?:verified|confirmed|certified|authenticated|approved|validated|whitelisted)\\b",
+  '\\b(?:has been|have been|was|is|are|were|been) (?:officially |already |fully )?(?:verified|confirmed|certified|authenticated|approved|validated|whitelisted)\\b',
 ]);
 /** Reassurances written with every letter spaced out ("t h i s i s s a f e"), read with the spaces gone. */
 const SQUASHED_REASSURANCE =
@@ -127,7 +127,7 @@ const SQUASHED_REASSURANCE =
 
 // ---- Contradicting the evidence ------------------------------------------------------------------------
 
-/** Denials that are false when the evidence has a listed link or number. */
+/** "Not on any list": read as a reassurance by the person, and false whenever our intel lists it. */
 const NOT_LISTED = rx([
   '(?:一覧|リスト|データベース|ブラックリスト|名簿)に(?:は)?(?:載って|掲載され|登録され|含まれて)(?:い)?(?:ません|ない)',
   '(?:報告|通報|登録)(?:は|も)?(?:され)?(?:ていません|ありません|されていない)',
@@ -160,7 +160,7 @@ export function modelClaim(sentence: string, evidence: Evidence, level: Level): 
   if (REASSURANCE.test(t.replace(HARMLESS_PERMISSION, ' '))) return 'reassurance';
   if (spreadOut(sentence) && SQUASHED_REASSURANCE.test(t.replace(/[^\p{L}]/gu, ''))) return 'reassurance';
   if (NOT_IMPERSONATING.test(t)) return 'reassurance';
-  if (evidence.intel.length > 0 && NOT_LISTED.test(t)) return 'contradiction';
+  if (NOT_LISTED.test(t)) return evidence.intel.length > 0 ? 'contradiction' : 'reassurance';
   const found = evidence.signals.some((s) => s.weight > 0) || LEVEL_RANK[level] >= LEVEL_RANK.caution;
   if (found && NO_SIGNS.test(t)) return 'contradiction';
   if (evidence.indicators.urls.length > 0 && NO_LINK.test(t)) return 'contradiction';

@@ -174,6 +174,9 @@ describe('reading the counters', () => {
       tokensIn: 5,
       tokensOut: 1,
       latency: { '250': 2 },
+      lowered: 1,
+      floorHeld: 0,
+      dropped: { reassurance: 2 },
     };
     const b = { ...a, week: 'b', fallbacks: { timeout: 2, network: 1 }, latency: { '500': 1 } };
     expect(sumJudgeStats([a, b], 'all')).toMatchObject({
