@@ -284,7 +284,7 @@ const DOMAIN_RE =
 const IDN_DOMAIN_RE = /[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // Separators people and models put in numbers, including the katakana long-vowel mark (0120ー555ー019).
-const PHONE_SEP = ' \\-‐‑‒–—−ー─.()・、_/';
+const PHONE_SEP = ' \\-‐‑‒–—−ー─.()・、_';
 const PHONE_RE = new RegExp(`([#+])?\\(?\\d+(?:[${PHONE_SEP}]{1,3}\\d+)*\\)?`, 'g');
 const PHONE_TRAILING_SEP = new RegExp(`[${PHONE_SEP}]+$`);
 const PHONE_GROUPED = new RegExp(`\\d[${PHONE_SEP}]+\\d`);

@@ -86,7 +86,8 @@ export function normaliseForContacts(s: string): string {
   t = kanjiDigits(t);
   t = t.replace(DIGIT_WORD_RUN, englishDigits);
   t = kanaDigits(t);
-  return undoDefanging(t);
+  // A slash between digits groups a number (090/1234/5678); with spaces around it, it parts two.
+  return undoDefanging(t).replace(/(?<=\d)\/(?=\d)/g, '-');
 }
 
 /** The text the claim checks read (model-text.ts): spaces collapsed and spread-out letters joined, no digit work. */
