@@ -13,7 +13,7 @@ import { renderTwilioText } from '../channels/twilio/render.ts';
 import type { Config } from '../config.ts';
 import type { LocalConsultant } from '../consult/consultant.ts';
 import { createConsultant } from '../consult/consultant.ts';
-import type { Evidence, Lang, Level, Verdict } from '../domain.ts';
+import type { Lang, Level, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
 import { findContacts, normaliseForContacts } from '../judge/guards.ts';
 import { JUDGE_FUNCTION_NAME } from '../judge/llm.ts';
@@ -227,7 +227,7 @@ export async function hostileModelCheck(config: Config, reasons = readHostileRea
         if (t.strong && LEVEL_RANK[v.level] < LEVEL_RANK[t.local.level]) result.lowered += 1;
         if (LEVEL_RANK[v.level] < LEVEL_RANK[ONE_STEP_DOWN[t.local.level]]) result.overLowered += 1;
         for (const line of lines) {
-          if (modelClaim(line, emptyEvidence, 'low') !== null && !result.ownClaims.includes(line)) {
+          if (modelClaim(line) !== null && !result.ownClaims.includes(line)) {
             result.ownClaims.push(line);
           }
         }
@@ -239,20 +239,3 @@ export async function hostileModelCheck(config: Config, reasons = readHostileRea
   }
   return result;
 }
-
-const emptyEvidence: Evidence = {
-  indicators: {
-    text: '',
-    invisibleChars: 0,
-    truncated: false,
-    urls: [],
-    phones: [],
-    emails: [],
-    amounts: [],
-    paymentMethods: [],
-  },
-  signals: [],
-  intel: [],
-  brands: [],
-  articles: [],
-};

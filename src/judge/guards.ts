@@ -190,7 +190,7 @@ export function modelSentenceProblem(
   level: Level,
 ): DropReason | null {
   if (stripUnknownContacts(sentence, allowed).removed > 0) return 'contact';
-  const claim = modelClaim(sentence, evidence, level);
+  const claim = modelClaim(sentence, { evidence, level });
   if (claim !== null) return claim;
   if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
   return null;

@@ -152,15 +152,27 @@ const NO_PHONE = rx([
   "\\bno (?:phone )?numbers?\\b|\\b(?:does not|doesn't) (?:contain|include|have) (?:a |any )?(?:phone )?numbers?\\b",
 ]);
 
-/** What the model's sentence claims that it must not; null when it claims none of it. */
-export function modelClaim(sentence: string, evidence: Evidence, level: Level): ClaimKind | null {
+/** What the consultation found, for telling a denial of the evidence from a fair "nothing found". */
+export interface ClaimContext {
+  evidence: Pick<Evidence, 'signals' | 'intel' | 'indicators'>;
+  /** The level the answer will carry. */
+  level: Level;
+}
+
+/**
+ * What the model's sentence claims that it must not; null when it claims none of it. Without a context (a tip,
+ * our own text) only the claims that are wrong whatever the evidence count.
+ */
+export function modelClaim(sentence: string, context?: ClaimContext): ClaimKind | null {
   const t = normaliseForClaims(sentence).toLowerCase();
   if (MESSAGING.test(t)) return 'messaging';
   if (APPS.test(t)) return 'app';
   if (REASSURANCE.test(t.replace(HARMLESS_PERMISSION, ' '))) return 'reassurance';
   if (spreadOut(sentence) && SQUASHED_REASSURANCE.test(t.replace(/[^\p{L}]/gu, ''))) return 'reassurance';
   if (NOT_IMPERSONATING.test(t)) return 'reassurance';
-  if (NOT_LISTED.test(t)) return evidence.intel.length > 0 ? 'contradiction' : 'reassurance';
+  if (NOT_LISTED.test(t)) return context && context.evidence.intel.length > 0 ? 'contradiction' : 'reassurance';
+  if (!context) return null;
+  const { evidence, level } = context;
   const found = evidence.signals.some((s) => s.weight > 0) || LEVEL_RANK[level] >= LEVEL_RANK.caution;
   if (found && NO_SIGNS.test(t)) return 'contradiction';
   if (evidence.indicators.urls.length > 0 && NO_LINK.test(t)) return 'contradiction';
