@@ -2,7 +2,9 @@
 // - deterministic evidence sets a floor the LLM cannot lower, and the LLM may lower a level one step at most;
 // - an answer carries only links and numbers from our own knowledge: sentences from the model that hold any
 //   other contact are dropped whole (a sentence with its number cut out still points the wrong way);
-// - the model's sentences never say the message is safe;
+// - the model's sentences never carry a messaging id, an app to install, a reassurance (safe, genuine, official,
+//   fine to follow) or a denial of our evidence (model-text.ts), read after normalise.ts undid any disguise;
+// - what the guards did (lowered, floor held, sentences dropped by reason) is reported for counting and logging;
 // - when the LLM fails, the local verdict answers and says why.
 // The contact finder is written here on purpose: it must not shift when message extraction is tuned, and
 // it errs towards finding too much, because a false find only costs a sentence the model wrote.
