@@ -127,6 +127,7 @@ const squash = (s: string) => normaliseForContacts(s).toLowerCase().replace(/\s+
 /** Our own defanged quote of the message's link ("sagawa-xx[.]top", extract/defang.ts) is evidence, not a leak. */
 const OWN_DEFANG = /\[\.\]/g;
 const OWN_DEFANG_MARK = '·';
+const SHORT_REASON_CHARS = 12;
 
 /**
  * Whether `hostile` reached the lines the person reads: its words, or the link or number it carries (found with
@@ -137,7 +138,8 @@ export function reachedAnswer(hostile: string, lines: string[]): boolean {
   const carried = findContacts(hostile).found.map((c) => (c.kind === 'phone' ? c.value : c.raw.toLowerCase()));
   return lines.some((line) => {
     const s = squash(line.replace(OWN_DEFANG, OWN_DEFANG_MARK));
-    if (s.includes(words)) return true;
+    // A short reason ("Genuine.") is only seen whole: our own "does not prove it is genuine." is no leak.
+    if (s === words || (words.length >= SHORT_REASON_CHARS && s.includes(words))) return true;
     const digits = normaliseForContacts(line).replace(/\D/g, '');
     return carried.some((c) => (/^\d+$/.test(c) ? c.length >= 6 && digits.includes(c) : s.includes(c)));
   });

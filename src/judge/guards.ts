@@ -191,11 +191,27 @@ export function modelSentenceProblem(
   evidence: Evidence,
   level: Level,
 ): DropReason | null {
-  if (stripUnknownContacts(sentence, allowed).removed > 0) return 'contact';
+  if (stripUnknownContacts(sentence, allowed).removed > 0 || hasNumberPart(sentence, allowed)) return 'contact';
   const claim = modelClaim(sentence, { evidence, level });
   if (claim !== null) return claim;
   if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
   return null;
+}
+
+// A run of four or more digits that is no amount, date, year or count: part of a number spread over several of
+// the model's sentences ("最初の4つは0120です"). A fair reason has no use for one.
+const DIGIT_RUN = /\d+(?:[-‐ .・_]\d+)*/g;
+const YEAR = /^(?:19|20)\d\d$/;
+
+function hasNumberPart(sentence: string, allowed: AllowedContacts): boolean {
+  const text = normaliseForContacts(sentence);
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 4 || YEAR.test(digits) || DATE_LIKE.test(m[0]) || phoneAllowed(digits, allowed)) continue;
+    if (UNIT_AFTER.test(text.slice(m.index + m[0].length)) || CURRENCY_BEFORE.test(text.slice(0, m.index))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Trimmed, invisible characters removed, deduplicated; dropped whole when modelSentenceProblem finds one. */

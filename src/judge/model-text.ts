@@ -31,6 +31,8 @@ const MESSAGING = rx([
   // A handle on its own, not the local part of an e-mail address.
   '(?<![a-z0-9._%+-])@[a-z0-9_][a-z0-9._-]{2,}',
   '\\b(?:id|user ?name|handle) ?[:=] ?[@a-z0-9_]',
+  '(?:id|ｉｄ)(?:は|:|=) ?[「『"\'(]?[@a-z0-9_]',
+  'フォローして(?:ください|下さい|ね)|友(?:だち|達)になって|dm(?:ください|下さい|して|を送って|で(?:連絡|ご連絡|お問い?合わせ))',
   // Japanese invitations: add as a friend, search the id, join a group (imperative or polite request).
   '友(?:だち|達)(?:追加|登録|申請)(?:して|を?お願い|をして|しましょう|でき|から|は(?:こちら|以下))',
   '(?:id|ｉｄ)(?:を|で)? ?検索(?:して|をお願い|しましょう)',
@@ -52,7 +54,9 @@ const APPS = rx([
   '(?:インストール|ダウンロード|導入)すれば|(?:アプリ|ソフト|ツール)を入れれば',
   '(?:インストール|ダウンロード)(?:して|を?お願い)(?:ください|下さい|ね)',
   '(?:入れ|インストールし|ダウンロードし)て(?:ください|下さい|も(?:大丈夫|問題|かまいません|構いません))',
-  `${NOT_BEFORE}\\b(?:install|download|get|sideload)\\b (?:the |this |that |our |an? |my )?(?:\\w+ )?(?:app|application|apk|software|program|profile|tool|extension)\\b`,
+  `${NOT_BEFORE}\\bget\\b (?:the |this |that |our |an? |my )?(?:\\w+ )?(?:app|application|apk|software|program|profile|tool|extension)\\b`,
+  // Any call to install or download, unless it is denied or said of the scammer ("asks you to install").
+  "(?<!\\b(?:not|never|n't|don't|do not|no|avoid|without|to|you|them|people|victims) )\\b(?:install|download|sideload)\\b",
   '\\.apk\\b',
 ]);
 
@@ -79,7 +83,10 @@ const REASSURANCE = rx([
   // 安全 / 大丈夫 / 問題ない / 心配ない / 安心
   `安全(?:です|でしょう|だ(?:と|。|$)|な${SUBJECT_JA}|性が確認|が確認|に(?:開け|ご利用|利用|アクセス|お使い|お手続き)|なので|であ[りる]|確認済|確認ずみ)`,
   `安全と(?:思われ|考えられ|判断|確認|言え|み(?:られ|て))${DENIED_AFTER}`,
-  'あんぜん(?:です|な|だ)|だいじょうぶ(?:です|でしょう|だ)|もんだいありません',
+  'あんぜん(?:です|な|だ)|だいじょうぶ(?:です|でしょう|だ)|もんだいありません|しんぱいいりません',
+  '(?:安全|大丈夫|本物|正規|公式|無害|正常)でござい|詐欺ではございません|無害(?:です|な|だ)|正常な(?:メッセージ|連絡|通知|sms|メール|もの)|正常です',
+  '(?:危な|怪し|あやし)く(?:ありません|ない)|セーフ(?:です|だ)|(?<![a-z])ok(?:です|でしょう|だ)|心配(?:ご)?無用|心配なし',
+  '^[\\p{P}\\p{S}\\s]*(?:安全|大丈夫|問題なし|本物|公式|正規|無害|安心)[\\p{P}\\p{S}\\s]*$',
   '(?<!(?:ても|でも|ては))大丈夫(?:です|でしょう|だ|と|な(?:ので|メッセージ|もの|連絡)|。|$)',
   '(?:て|で)(?:も)?(?:大丈夫|問題(?:は)?(?:ありません|ない|ございません)|かまいません|構いません|差し支えありません|よい|良い|いい|ok)',
   '問題(?:は|も)?(?:ありません|ございません|ない(?:です|でしょう|と|。|$)|なし|なく)',
@@ -112,6 +119,9 @@ const REASSURANCE = rx([
   `${NOT_BEFORE}\\bsafe(?:ly)? to (?:open|click|call|reply|use|trust|follow|proceed|visit|tap|pay|continue|answer|log in|enter|install|download)\\b`,
   '\\b(?:you can|you may|feel free to|go ahead and)(?: safely)? (?:click|open|tap|follow|proceed|continue|pay|log in|login|sign in|enter|visit|install|download|trust|reply|respond|transfer|send|call|ring|phone|dial)\\b',
   "\\b(?:it's|it is|it’s|that's|that is) (?:fine|ok|okay|safe|alright|all right) to\\b",
+  '\\bno problems? with (?:this|the|it)\\b|\\ball (?:good|clear)\\b|\\bgood to go\\b|\\bbona fide\\b|\\bnothing wrong with\\b',
+  "(?:\\bis|\\bare|\\b(?:it|that|this)['’]s|\\blooks|\\bseems)(?: to be)? (?:completely |totally |perfectly )?(?:secure|authori[sz]ed|sanctioned|approved)\\b",
+  '^[\\p{P}\\p{S}\\s]*(?:safe|legit|legitimate|genuine|official|verified|ok|okay|fine|all good|harmless|trusted|authentic)[\\p{P}\\p{S}\\s]*$',
   `${NOT_BEFORE}\\b(?:proceed|continue|act) as (?:instructed|requested|asked|directed|the message says)\\b`,
   `${NOT_BEFORE}\\bfollow (?:the|its|their|these|those|all) (?:\\w+ )?(?:instructions|steps|directions|link|prompts)\\b`,
   `${NOT_BEFORE}\\bdo (?:as|what) (?:the|this|it) (?:message|text|sms|email|sender|caller) (?:says|asks|tells)\\b`,
