@@ -208,7 +208,11 @@ function hasNumberPart(sentence: string, allowed: AllowedContacts): boolean {
   for (const m of text.matchAll(DIGIT_RUN)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 4 || YEAR.test(digits) || DATE_LIKE.test(m[0]) || phoneAllowed(digits, allowed)) continue;
-    if (UNIT_AFTER.test(text.slice(m.index + m[0].length)) || CURRENCY_BEFORE.test(text.slice(0, m.index))) continue;
+    const end = m.index + m[0].length;
+    const after = text.slice(end, end + CONTEXT_CHARS);
+    if (UNIT_AFTER.test(after) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index))) {
+      continue;
+    }
     return true;
   }
   return false;
@@ -293,13 +297,15 @@ function phoneAllowed(digits: string, allowed: AllowedContacts): boolean {
 }
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
-const EMAIL_RE = /[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
+// Each regex starts only where a token starts (a lookbehind), so a long run without a match is read once.
+const EMAIL_RE =
+  /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])(?:[/:?#][^\s<>"'「」（）()、]*)?/g;
 // ASCII labels bounded by characters that cannot be in one, so Japanese glued to a domain stays out of it.
 const DOMAIN_RE =
   /(?<![a-z0-9\-_.@])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![a-z0-9-])(?:[/?#][^\s<>"'「」（）()、。]*)?/gi;
 // A label in another script right before an ASCII suffix (セブン銀行.com).
-const IDN_DOMAIN_RE = /[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
+const IDN_DOMAIN_RE = /(?<![\p{L}\p{N}-])[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // Separators people and models put in numbers, including the katakana long-vowel mark (0120ー555ー019).
 const PHONE_SEP = ' \\-‐‑‒–—−ー─.()・、_';
@@ -331,6 +337,8 @@ const UNIT_AFTER =
 const CURRENCY_BEFORE = /[¥$€£]\s*$/;
 const PHONE_CUE_BEFORE = /(?:電話|でんわ|tel|call|phone|ダイヤル|dial|☎|📞|番号|number)[^\d]{0,8}$/i;
 const DATE_LIKE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+/** How far before and after a number its cue word or unit is looked for. */
+const CONTEXT_CHARS = 16;
 
 /** Every contact in `s`, in order, with offsets into `normaliseForContacts(s)` (returned as `text`). */
 export function findContacts(s: string): { text: string; found: FoundContact[] } {
@@ -367,8 +375,10 @@ export function findContacts(s: string): { text: string; found: FoundContact[] }
   for (let i = 0; i < text.length; i++) masked += taken[i] === 1 ? MASK : text[i];
   for (const m of masked.matchAll(PHONE_RE)) {
     const raw = m[0].replace(PHONE_TRAILING_SEP, '');
-    const before = masked.slice(0, m.index);
-    if (isPhoneLike(raw, before, masked.slice(m.index + raw.length))) {
+    // A cue or a unit sits within a few characters: looking no further keeps each match's check constant.
+    const before = masked.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index);
+    const end = m.index + raw.length;
+    if (isPhoneLike(raw, before, masked.slice(end, end + CONTEXT_CHARS))) {
       add('phone', raw, raw.replace(/\D/g, ''), m.index);
     }
   }

@@ -215,7 +215,10 @@ function kanaDigits(s: string): string {
   return out;
 }
 
+const READING_STARTS = new Set(KANA_READINGS.map(([r]) => r[0]));
+
 function readingAt(chars: string[], at: number): [string, string] | undefined {
+  if (!READING_STARTS.has(chars[at] ?? '')) return undefined;
   for (const r of KANA_READINGS) {
     let ok = true;
     for (let k = 0; k < r[0].length; k++) {
