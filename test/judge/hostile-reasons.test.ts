@@ -1,5 +1,5 @@
 // The model's words never carry a contact or a reassurance (issue 11). The corpus is ours
-// (test/fixtures/hostile-reasons/build.mjs): 245 hostile reasons in every form we could think of, and fair
+// (test/fixtures/hostile-reasons/build.mjs): 280 hostile reasons in every form we could think of, and fair
 // reasons that must survive. First the filter alone, then the whole corpus through the real judge path against a
 // fake OpenAI-compatible server, rendered as LINE and Twilio send it.
 import { readFileSync } from 'node:fs';
