@@ -120,7 +120,9 @@ describe('judge counters', () => {
     // Counts only: every field is a known counter name, every value a number.
     const raw = await store.mapEntries(keys.judgeStats(WEEK));
     for (const [field, value] of Object.entries(raw)) {
-      expect(field).toMatch(/^(judged:(llm|local)|llm:(calls|ok|fail:[a-z_]+)|tokens:(in|out)|ms:(\d+|more))$/);
+      expect(field).toMatch(
+        /^(judged:(llm|local)|llm:(calls|ok|fail:[a-z_]+)|tokens:(in|out)|ms:(\d+|more)|guard:(lowered|floor|dropped:[a-z_]+))$/,
+      );
       expect(value).toMatch(/^\d+$/);
     }
     expect(JSON.stringify(raw)).not.toContain('佐川');
