@@ -11,9 +11,16 @@ import type { WebLists } from '../evidence/url-signals.ts';
 import { extractIndicators } from '../extract/indicators.ts';
 import type { ImageReader, ImagesReading } from '../image/reader.ts';
 import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
+import type { Log } from '../infra/log.ts';
 import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { compose } from '../judge/compose.ts';
-import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../judge/guards.ts';
+import {
+  type AllowedContacts,
+  applyGuardsReport,
+  fallbackVerdict,
+  type GuardReport,
+  sanitizeVerdict,
+} from '../judge/guards.ts';
 import type { LlmJudge, LlmResult } from '../judge/llm.ts';
 import { judgeLocal } from '../judge/local.ts';
 import { type JudgeModel, loadJudgeModel } from '../judge/model.ts';
@@ -46,6 +53,8 @@ export interface ConsultantParts {
   imageReader?: () => ImageReader | Promise<ImageReader>;
   /** Anonymous weekly counts of who judged and how the LLM did (the operator's console). */
   judgeStats?: JudgeStats;
+  /** Where the guards' work on the model's answer is logged (counts and levels, never text). */
+  log?: Pick<Log, 'info'>;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -147,26 +156,37 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
       const local = judgeLocal(evidence, lang, articleIndex, parts.model);
       let verdict = local;
       let llmResult: LlmResult | undefined;
+      let guardReport: GuardReport | undefined;
       if (parts.llm && local.level !== 'unknown') {
         const result = await parts.llm.judge({ evidence, local, lang });
         llmResult = result;
-        verdict = result.ok
-          ? applyGuards({
-              local,
-              judgement: result.judgement,
-              evidence,
-              allowed,
-              meta: {
-                promptVersion: result.promptVersion,
-                model: result.model,
-                ms: result.ms,
-                ...(result.usage ? { usage: result.usage } : {}),
-              },
-              recompose: (level, scamType) => compose(level, scamType, evidence, lang, articleIndex),
-            })
-          : fallbackVerdict(local, result.reason);
+        if (result.ok) {
+          const guarded = applyGuardsReport({
+            local,
+            judgement: result.judgement,
+            evidence,
+            allowed,
+            meta: {
+              promptVersion: result.promptVersion,
+              model: result.model,
+              ms: result.ms,
+              ...(result.usage ? { usage: result.usage } : {}),
+            },
+            recompose: (level, scamType) => compose(level, scamType, evidence, lang, articleIndex),
+          });
+          verdict = guarded.verdict;
+          guardReport = guarded.report;
+        } else {
+          verdict = fallbackVerdict(local, result.reason);
+        }
+        if (guardReport && (guardReport.lowered || Object.keys(guardReport.dropped).length > 0)) {
+          parts.log?.info(
+            { guards: { ...guardReport, from: local.level, to: verdict.level }, model: result.model },
+            'judge guards changed the model answer',
+          );
+        }
       }
-      await parts.judgeStats?.record(verdict, llmResult);
+      await parts.judgeStats?.record(verdict, llmResult, guardReport);
       if (reading) {
         const readFromImages = readFromImagesOf(reading);
         verdict = {
@@ -181,7 +201,11 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
 }
 
 /** The consultant for a configuration: knowledge from knowledge/, intel from DATA_DIR/intel.db when present. */
-export async function createConsultant(opts: { config: Config; judgeStats?: JudgeStats }): Promise<LocalConsultant> {
+export async function createConsultant(opts: {
+  config: Config;
+  judgeStats?: JudgeStats;
+  log?: Pick<Log, 'info'>;
+}): Promise<LocalConsultant> {
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
   // What this configuration does not use is not loaded (a cold `anshin check` is mostly module loading):
@@ -205,6 +229,7 @@ export async function createConsultant(opts: { config: Config; judgeStats?: Judg
       extraHosts,
       imageReader: async () => (await import('../image/reader.ts')).createImageReader(vision ? { vision } : {}),
       ...(opts.judgeStats ? { judgeStats: opts.judgeStats } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
     },
     () => intel?.close(),
   );

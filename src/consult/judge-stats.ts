@@ -5,6 +5,7 @@
 import type { Verdict } from '../domain.ts';
 import { keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
+import type { GuardReport } from '../judge/guards.ts';
 import type { LlmResult } from '../judge/llm.ts';
 import { isoWeekOf, TRENDS_TZ } from '../tips/week.ts';
 
@@ -18,8 +19,11 @@ const SLOWER = 'more';
 const REASON_RE = /^[a-z_]{1,32}$/;
 
 export interface JudgeStats {
-  /** Counts one consultation; `llm` is the LLM call's result when one was made. Never throws. */
-  record(verdict: Pick<Verdict, 'judgedBy'>, llm: LlmResult | undefined): Promise<void>;
+  /**
+   * Counts one consultation; `llm` is the LLM call's result when one was made, `guards` what the guards did to
+   * its answer. Never throws.
+   */
+  record(verdict: Pick<Verdict, 'judgedBy'>, llm: LlmResult | undefined, guards?: GuardReport): Promise<void>;
 }
 
 function bucketOf(ms: number): string {
@@ -30,7 +34,7 @@ function bucketOf(ms: number): string {
 /** The counters in the store; a store that fails loses the count, never the answer. */
 export function storeJudgeStats(store: Store, now: () => Date = () => new Date()): JudgeStats {
   return {
-    async record(verdict, llm) {
+    async record(verdict, llm, guards) {
       const key = keys.judgeStats(isoWeekOf(now(), TRENDS_TZ));
       const add: [string, number][] = [[`judged:${verdict.judgedBy === 'llm' ? 'llm' : 'local'}`, 1]];
       if (llm !== undefined) {
@@ -40,6 +44,13 @@ export function storeJudgeStats(store: Store, now: () => Date = () => new Date()
           if (llm.usage) add.push(['tokens:in', llm.usage.promptTokens], ['tokens:out', llm.usage.completionTokens]);
         } else {
           add.push([`llm:fail:${REASON_RE.test(llm.reason) ? llm.reason : 'other'}`, 1]);
+        }
+      }
+      if (guards) {
+        if (guards.lowered) add.push(['guard:lowered', 1]);
+        if (guards.floorHeld) add.push(['guard:floor', 1]);
+        for (const [why, n] of Object.entries(guards.dropped)) {
+          add.push([`guard:dropped:${REASON_RE.test(why) ? why : 'other'}`, n ?? 0]);
         }
       }
       try {
@@ -65,6 +76,12 @@ export interface WeeklyJudgeStats {
   tokensOut: number;
   /** Calls per latency bucket: upper bound in ms (or "more") → count. */
   latency: Record<string, number>;
+  /** Answers in which the model lowered the local level (one step, weak evidence only). */
+  lowered: number;
+  /** Answers in which the evidence floor overruled the model's level. */
+  floorHeld: number;
+  /** The model's sentences left out, by reason (contact, messaging, app, reassurance, contradiction, language). */
+  dropped: Record<string, number>;
 }
 
 export async function readJudgeStats(store: Store, week: string): Promise<WeeklyJudgeStats> {
@@ -79,6 +96,9 @@ export async function readJudgeStats(store: Store, week: string): Promise<Weekly
     tokensIn: 0,
     tokensOut: 0,
     latency: {},
+    lowered: 0,
+    floorHeld: 0,
+    dropped: {},
   };
   for (const [field, value] of Object.entries(raw)) {
     const n = Number(value);
@@ -91,6 +111,9 @@ export async function readJudgeStats(store: Store, week: string): Promise<Weekly
     else if (field === 'tokens:out') s.tokensOut = n;
     else if (field.startsWith('llm:fail:')) s.fallbacks[field.slice('llm:fail:'.length)] = n;
     else if (field.startsWith('ms:')) s.latency[field.slice(3)] = n;
+    else if (field === 'guard:lowered') s.lowered = n;
+    else if (field === 'guard:floor') s.floorHeld = n;
+    else if (field.startsWith('guard:dropped:')) s.dropped[field.slice('guard:dropped:'.length)] = n;
   }
   return s;
 }
@@ -107,6 +130,9 @@ export function sumJudgeStats(weeks: readonly WeeklyJudgeStats[], label: string)
     tokensIn: 0,
     tokensOut: 0,
     latency: {},
+    lowered: 0,
+    floorHeld: 0,
+    dropped: {},
   };
   const addAll = (into: Record<string, number>, from: Record<string, number>) => {
     for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
@@ -120,6 +146,9 @@ export function sumJudgeStats(weeks: readonly WeeklyJudgeStats[], label: string)
     out.tokensOut += w.tokensOut;
     addAll(out.fallbacks, w.fallbacks);
     addAll(out.latency, w.latency);
+    out.lowered += w.lowered;
+    out.floorHeld += w.floorHeld;
+    addAll(out.dropped, w.dropped);
   }
   return out;
 }

@@ -1,6 +1,8 @@
-// What the answer says about the pictures: what was read (shortened, links defanged, so the person can see
-// whether we read it right), plainly that nothing could be read, or why a picture could not be opened.
+// What the answer says about the pictures: what was read (shortened, links defanged and numbers with their last
+// digits hidden, so the person can see whether we read it right but cannot tap or dial from it — the text may
+// come from a vision model, LLM_VISION), plainly that nothing could be read, or why a picture could not be opened.
 import type { Lang, Signal, UrlIndicator, Verdict } from '../domain.ts';
+import { maskPhone } from '../evidence/gather.ts';
 import { defangText, defangUrl } from '../extract/defang.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from './limits.ts';
 import { PROBLEM_TEXT } from './problems.ts';
@@ -18,7 +20,7 @@ export type ReadFromImages = NonNullable<Verdict['readFromImages']>;
 /** The reading as the verdict carries it: links defanged, text capped. */
 export function readFromImagesOf(r: ImagesReading): ReadFromImages {
   return {
-    text: shorten(defangText(r.text), READ_TEXT_MAX_CHARS),
+    text: shorten(maskNumbers(defangText(r.text)), READ_TEXT_MAX_CHARS),
     qrUrls: r.qrUrls.map(defangUrl),
     legible: r.legible,
   };
@@ -74,6 +76,19 @@ export function qrLinkSignal(u: UrlIndicator): Signal {
       en: `The link ${shown} was read from a QR code in the picture. A QR code hides where it leads until it is scanned.`,
     },
   };
+}
+
+// A run of digits and the separators numbers are written with; greedy, and every digit starts a match, so linear.
+const DIGIT_GROUP = /\d[\d\- ‐‑–—−ー().・]*\d|\d/g;
+const DATE_LIKE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+/** Fewer digits than this are amounts, times and codes, not numbers to dial. */
+const NUMBER_MIN_DIGITS = 6;
+
+/** Every run of six or more digits with its last digits hidden (maskPhone), dates apart. */
+export function maskNumbers(s: string): string {
+  return s.replace(DIGIT_GROUP, (m) =>
+    m.replace(/\D/g, '').length >= NUMBER_MIN_DIGITS && !DATE_LIKE.test(m) ? maskPhone(m) : m,
+  );
 }
 
 function shorten(s: string, max: number): string {

@@ -2,7 +2,9 @@
 // - deterministic evidence sets a floor the LLM cannot lower, and the LLM may lower a level one step at most;
 // - an answer carries only links and numbers from our own knowledge: sentences from the model that hold any
 //   other contact are dropped whole (a sentence with its number cut out still points the wrong way);
-// - the model's sentences never say the message is safe;
+// - the model's sentences never carry a messaging id, an app to install, a reassurance (safe, genuine, official,
+//   fine to follow) or a denial of our evidence (model-text.ts), read after normalise.ts undid any disguise;
+// - what the guards did (lowered, floor held, sentences dropped by reason) is reported for counting and logging;
 // - when the LLM fails, the local verdict answers and says why.
 // The contact finder is written here on purpose: it must not shift when message extraction is tuned, and
 // it errs towards finding too much, because a false find only costs a sentence the model wrote.
@@ -10,7 +12,11 @@ import { parse as parseHost } from 'tldts';
 import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
 import type { LlmJudgement } from './llm-schema.ts';
+import { type ClaimKind, modelClaim } from './model-text.ts';
+import { normaliseForContacts } from './normalise.ts';
 import { stripInvisible } from './prompt.ts';
+
+export { normaliseForContacts };
 
 /** Built by the caller from the brand registry and the knowledge folder. Both answer false when unsure. */
 export interface AllowedContacts {
@@ -47,8 +53,26 @@ const higher = (a: Level, b: Level): Level => (LEVEL_RANK[a] >= LEVEL_RANK[b] ? 
 const ONE_STEP_DOWN: Record<Level, Level> = { danger: 'caution', caution: 'low', low: 'low', unknown: 'unknown' };
 const isSpecific = (t: ScamType) => t !== 'none' && t !== 'other';
 
+/** Why a sentence of the model's was left out of the answer. */
+export type DropReason = 'contact' | ClaimKind | 'language';
+
+/** What the guards did to the model's answer: counted in the judge stats and logged, never the text. */
+export interface GuardReport {
+  /** The model lowered the local level (one step at most, and only without strong evidence). */
+  lowered: boolean;
+  /** The evidence floor overruled the model's level. */
+  floorHeld: boolean;
+  /** Sentences of the model's left out, by reason. */
+  dropped: Partial<Record<DropReason, number>>;
+}
+
 /** The final verdict from the LLM's judgement, held to the evidence. judgedBy is 'llm'. */
 export function applyGuards(args: GuardArgs): Verdict {
+  return applyGuardsReport(args).verdict;
+}
+
+/** applyGuards, with what the guards did. */
+export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: GuardReport } {
   const { local, judgement, evidence, allowed, meta } = args;
   const strongSignals = evidence.signals.filter((s) => s.strong === true);
   const strong =
@@ -72,7 +96,7 @@ export function applyGuards(args: GuardArgs): Verdict {
     scamType = local.scamType !== 'none' ? local.scamType : 'other';
   }
 
-  const llmReasons = cleanModelSentences(judgement.reasons, local.lang, allowed);
+  const { kept: llmReasons, dropped } = cleanModelSentences(judgement.reasons, local.lang, allowed, evidence, level);
   // The local evidence leads; the model's own sentences get room before the local judge's weaker ones.
   const localReasons = local.reasons.map((r) => r.trim());
   const reasons = dedupe([
@@ -107,7 +131,12 @@ export function applyGuards(args: GuardArgs): Verdict {
     ...(meta.usage ? { usage: meta.usage } : {}),
     timings: { ...local.timings, llm: meta.ms },
   };
-  return sanitizeVerdict(verdict, allowed);
+  const report: GuardReport = {
+    lowered: LEVEL_RANK[level] < LEVEL_RANK[local.level],
+    floorHeld: floorBinding,
+    dropped,
+  };
+  return { verdict: sanitizeVerdict(verdict, allowed), report };
 }
 
 function strongestScamType(signals: Signal[]): ScamType | undefined {
@@ -148,31 +177,65 @@ export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
 
 // ---- The model's sentences ---------------------------------------------------------------------------
 
-// Sentences that call the message safe, legitimate or genuine. anshin never answers "safe" (DESIGN.md), so
-// they go at every level, not only when the final level is caution or danger.
-const SAFETY_CLAIMS: RegExp[] = [
-  /安全です|安全な(?:メッセージ|リンク|サイト|メール|連絡|SMS|もの)|安全と(?:思われ|考えられ|判断)|安全でしょう/,
-  /問題(?:は)?ありません|問題(?:は)?ない(?:です|でしょう|と)|心配(?:は)?(?:いりません|ありません|不要)|安心して(?:ください|大丈夫)/,
-  /詐欺では(?:ありません|ない(?:です|でしょう|と))|本物です|正規の(?:メッセージ|連絡|メール|SMS|ご案内)です|信頼できます/,
-  /\b(?:is|are|looks|seems|appears|be)\s+(?:to be\s+)?(?:completely\s+|totally\s+|perfectly\s+|entirely\s+)?(?:safe|legitimate|legit|genuine|harmless|trustworthy|authentic)\b/i,
-  /\bnot (?:a|any) (?:scam|fraud|phishing)\b|\bno need to worry\b|\bnothing to worry\b|\bsafe to (?:open|click|call|reply|use|trust)\b/i,
-];
-
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
-/** Trimmed, invisible characters removed, deduplicated; dropped whole when they hold an unknown contact,
- * call the message safe, or are not in the answer language. */
-function cleanModelSentences(sentences: string[], lang: Lang, allowed: AllowedContacts): string[] {
+/**
+ * Why the model's sentence may not reach the person, or null when it may: it holds a link, address or number
+ * that is not in our knowledge, a messaging id, an app to install, a reassurance or a denial of our evidence
+ * (model-text.ts), or it is not in the answer language. `level` is the level the answer will carry.
+ */
+export function modelSentenceProblem(
+  sentence: string,
+  lang: Lang,
+  allowed: AllowedContacts,
+  evidence: Evidence,
+  level: Level,
+): DropReason | null {
+  if (stripUnknownContacts(sentence, allowed).removed > 0 || hasNumberPart(sentence, allowed)) return 'contact';
+  const claim = modelClaim(sentence, { evidence, level });
+  if (claim !== null) return claim;
+  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
+  return null;
+}
+
+// A run of four or more digits that is no amount, date, year or count: part of a number spread over several of
+// the model's sentences ("最初の4つは0120です"). A fair reason has no use for one.
+const DIGIT_RUN = /\d+(?:[-‐ .・_]\d+)*/g;
+const YEAR = /^(?:19|20)\d\d$/;
+
+function hasNumberPart(sentence: string, allowed: AllowedContacts): boolean {
+  const text = normaliseForContacts(sentence);
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 4 || YEAR.test(digits) || DATE_LIKE.test(m[0]) || phoneAllowed(digits, allowed)) continue;
+    const end = m.index + m[0].length;
+    const after = text.slice(end, end + CONTEXT_CHARS);
+    if (UNIT_AFTER.test(after) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index))) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Trimmed, invisible characters removed, deduplicated; dropped whole when modelSentenceProblem finds one. */
+function cleanModelSentences(
+  sentences: string[],
+  lang: Lang,
+  allowed: AllowedContacts,
+  evidence: Evidence,
+  level: Level,
+): { kept: string[]; dropped: GuardReport['dropped'] } {
   const kept: string[] = [];
+  const dropped: GuardReport['dropped'] = {};
   for (const s of sentences) {
     const text = stripInvisible(s).replace(/\s+/g, ' ').trim();
     if (text === '') continue;
-    if (stripUnknownContacts(text, allowed).removed > 0) continue;
-    if (SAFETY_CLAIMS.some((re) => re.test(text))) continue;
-    if ((lang === 'ja') !== JAPANESE_SCRIPT.test(text)) continue;
-    kept.push(text);
+    const problem = modelSentenceProblem(text, lang, allowed, evidence, level);
+    if (problem === null) kept.push(text);
+    else dropped[problem] = (dropped[problem] ?? 0) + 1;
   }
-  return dedupe(kept);
+  return { kept: dedupe(kept), dropped };
 }
 
 function dedupe(items: string[]): string[] {
@@ -233,17 +296,8 @@ function phoneAllowed(digits: string, allowed: AllowedContacts): boolean {
   }
 }
 
-/** NFKC, invisible characters removed and defanging undone, so a hidden or defanged contact is still found. */
-export function normaliseForContacts(s: string): string {
-  return stripInvisible(s)
-    .replace(/h(?:xx|XX|\*\*)p(s?)(?=\[?:)/gi, 'http$1')
-    .replace(/\[:\]/g, ':')
-    .replace(/(?:(?<!\s)\s+)?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
-    .replace(/(?<=[a-z0-9])。(?=[a-z0-9])/gi, '.')
-    .replace(/\[@\]|\[at\]|\(at\)/gi, '@');
-}
-
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
+// Each regex starts only where a token starts (a lookbehind), so a long run without a match is read once.
 const EMAIL_RE =
   /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])(?:[/:?#][^\s<>"'「」（）()、]*)?/g;
@@ -251,12 +305,10 @@ const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])(?:[/:?#][^\s<>"'「�
 const DOMAIN_RE =
   /(?<![a-z0-9\-_.@])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![a-z0-9-])(?:[/?#][^\s<>"'「」（）()、。]*)?/gi;
 // A label in another script right before an ASCII suffix (セブン銀行.com).
-// It starts only at the first letter of a run (the look-behind), so a run that is no domain is read once, not
-// again from each of its letters.
-const IDN_DOMAIN_RE = /[\p{L}\p{N}](?<![\p{L}\p{N}]-*.)[\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
+const IDN_DOMAIN_RE = /(?<![\p{L}\p{N}-])[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,24}(?![a-z0-9-])/giu;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // Separators people and models put in numbers, including the katakana long-vowel mark (0120ー555ー019).
-const PHONE_SEP = ' \\-‐‑‒–—−ー─.()';
+const PHONE_SEP = ' \\-‐‑‒–—−ー─.()・、_';
 const PHONE_RE = new RegExp(`([#+])?\\(?\\d+(?:[${PHONE_SEP}]{1,3}\\d+)*\\)?`, 'g');
 const PHONE_TRAILING_SEP = new RegExp(`(?<![${PHONE_SEP}])[${PHONE_SEP}]+$`);
 const PHONE_GROUPED = new RegExp(`\\d[${PHONE_SEP}]+\\d`);
@@ -285,6 +337,8 @@ const UNIT_AFTER =
 const CURRENCY_BEFORE = /[¥$€£]\s*$/;
 const PHONE_CUE_BEFORE = /(?:電話|でんわ|tel|call|phone|ダイヤル|dial|☎|📞|番号|number)[^\d]{0,8}$/i;
 const DATE_LIKE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+/** How far before and after a number its cue word or unit is looked for. */
+const CONTEXT_CHARS = 16;
 
 /** Every contact in `s`, in order, with offsets into `normaliseForContacts(s)` (returned as `text`). */
 export function findContacts(s: string): { text: string; found: FoundContact[] } {
@@ -321,8 +375,10 @@ export function findContacts(s: string): { text: string; found: FoundContact[] }
   for (let i = 0; i < text.length; i++) masked += taken[i] === 1 ? MASK : text[i];
   for (const m of masked.matchAll(PHONE_RE)) {
     const raw = m[0].replace(PHONE_TRAILING_SEP, '');
-    const before = masked.slice(0, m.index);
-    if (isPhoneLike(raw, before, masked.slice(m.index + raw.length))) {
+    // A cue or a unit sits within a few characters: looking no further keeps each match's check constant.
+    const before = masked.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index);
+    const end = m.index + raw.length;
+    if (isPhoneLike(raw, before, masked.slice(end, end + CONTEXT_CHARS))) {
       add('phone', raw, raw.replace(/\D/g, ''), m.index);
     }
   }

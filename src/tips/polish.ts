@@ -1,6 +1,7 @@
 // The LLM pass over a templated tip (prompts/tips.v1.md), when an LLM is configured. The model only rewords:
 // its text is refused — and the template kept — when it adds a link, phone number or any number not in the
-// draft, drops the article link, changes language, calls anything safe, or grows too long. Those guards are
+// draft, drops the article link, changes language, calls anything safe (or names a messaging id or an app to
+// install, judge/model-text.ts), or grows too long. Those guards are
 // the judge's (judge/guards.ts: stripUnknownContacts with the allow-list of consult/allowed.ts) plus a stricter
 // rule for a broadcast: every digit must already be in the draft, so no invented statistic goes to everyone.
 import type { AIMessage } from '@langchain/core/messages';
@@ -8,6 +9,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { type ChatModelOptions, createChatModel } from '../judge/chat-model.ts';
 import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/guards.ts';
+import { modelClaim } from '../judge/model-text.ts';
 import { loadPromptFile, type PromptFile, promptPath } from '../judge/prompt-file.ts';
 import type { Tip } from './compose.ts';
 
@@ -35,8 +37,7 @@ export interface TipPolisherOptions extends ChatModelOptions {
 }
 
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const SAFETY_CLAIM =
-  /安全です|安心して(?:ください|大丈夫)|心配(?:は)?(?:いりません|ありません)|\b(?:is|are) (?:completely |perfectly )?safe\b|nothing to worry/i;
+const SENTENCE_END = /(?<=[。！？!?\n])/;
 
 /** Why the model's text cannot go out in place of the draft, or null when it can. */
 export function rejectPolished(
@@ -54,7 +55,13 @@ export function rejectPolished(
   const draftNumbers = new Set(draft.match(/\d+/g) ?? []);
   if ((text.match(/\d+/g) ?? []).some((n) => !draftNumbers.has(n))) return 'new_number';
   if ((lang === 'ja') !== JAPANESE_SCRIPT.test(text)) return 'wrong_language';
-  if (SAFETY_CLAIM.test(text)) return 'safety_claim';
+  // The judge's claim checks (judge/model-text.ts), sentence by sentence; a sentence of the draft's own may stay.
+  const drafted = new Set(draft.split(SENTENCE_END).map((x) => x.trim()));
+  for (const sentence of text.split(SENTENCE_END)) {
+    const claim = drafted.has(sentence.trim()) ? null : modelClaim(sentence);
+    if (claim === 'reassurance' || claim === 'contradiction') return 'safety_claim';
+    if (claim !== null) return claim;
+  }
   if (text.length > draft.length * MAX_GROWTH || text.length < draft.length * MIN_SHRINK) return 'length';
   return null;
 }

@@ -92,10 +92,12 @@ function judgePanel(s: WeeklyJudgeStats, title: string, prices: TokenPrices): st
 <tr><th scope="row">LLM calls / succeeded</th><td class="n">${n(s.llmCalls)} / ${n(s.llmOk)}</td></tr>
 <tr><th scope="row">LLM latency p50</th><td class="n">${ms(latencyPercentileMs(s.latency, 0.5))}</td></tr>
 <tr><th scope="row">LLM latency p95</th><td class="n">${ms(latencyPercentileMs(s.latency, 0.95))}</td></tr>
+<tr><th scope="row">Model lowered the level / evidence held the floor</th><td class="n">${n(s.lowered)} / ${n(s.floorHeld)}</td></tr>
 <tr><th scope="row">Tokens in / out</th><td class="n">${n(s.tokensIn)} / ${n(s.tokensOut)}</td></tr>
 <tr><th scope="row">Estimated cost</th><td class="n">${cost === null ? '<span class="muted">set LLM_PRICE_PER_1K_INPUT_TOKENS and LLM_PRICE_PER_1K_OUTPUT_TOKENS</span>' : `USD ${cost.toFixed(cost < 1 ? 4 : 2)}`}</td></tr>
 </tbody></table>
 ${barTable(fallbacks, 'LLM fallbacks to the local judge, by reason')}
+${barTable(points(s.dropped), 'Model sentences left out, by reason')}
 </div>`;
 }
 

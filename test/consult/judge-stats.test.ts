@@ -120,7 +120,9 @@ describe('judge counters', () => {
     // Counts only: every field is a known counter name, every value a number.
     const raw = await store.mapEntries(keys.judgeStats(WEEK));
     for (const [field, value] of Object.entries(raw)) {
-      expect(field).toMatch(/^(judged:(llm|local)|llm:(calls|ok|fail:[a-z_]+)|tokens:(in|out)|ms:(\d+|more))$/);
+      expect(field).toMatch(
+        /^(judged:(llm|local)|llm:(calls|ok|fail:[a-z_]+)|tokens:(in|out)|ms:(\d+|more)|guard:(lowered|floor|dropped:[a-z_]+))$/,
+      );
       expect(value).toMatch(/^\d+$/);
     }
     expect(JSON.stringify(raw)).not.toContain('佐川');
@@ -174,6 +176,9 @@ describe('reading the counters', () => {
       tokensIn: 5,
       tokensOut: 1,
       latency: { '250': 2 },
+      lowered: 1,
+      floorHeld: 0,
+      dropped: { reassurance: 2 },
     };
     const b = { ...a, week: 'b', fallbacks: { timeout: 2, network: 1 }, latency: { '500': 1 } };
     expect(sumJudgeStats([a, b], 'all')).toMatchObject({

@@ -5,6 +5,7 @@ import type { Evidence, Level, ScamType, Verdict } from '../../src/domain.ts';
 import {
   type AllowedContacts,
   applyGuards,
+  applyGuardsReport,
   fallbackVerdict,
   findContacts,
   type GuardArgs,
@@ -206,6 +207,43 @@ describe('level floor', () => {
     });
     expect(verdict.confidence).toBe(0.93);
     expect(guard({ judgement: judgement({ confidence: 1.7 }) }).verdict.confidence).toBe(1);
+  });
+});
+
+describe('what the guards report', () => {
+  const args = (over: Partial<GuardArgs>): GuardArgs => ({
+    local: local(),
+    judgement: judgement(),
+    evidence: evidence(),
+    allowed,
+    meta: { promptVersion: 'judge.v1', model: 'm', ms: 1 },
+    recompose: () => ({ headline: 'h', advice: [], ifAlreadyActed: [], contacts: [], articles: [] }),
+    ...over,
+  });
+
+  it('says when the model lowered weak evidence, and counts the sentences it dropped by reason', () => {
+    const { verdict, report } = applyGuardsReport(
+      args({
+        judgement: judgement({
+          level: 'low',
+          reasons: [
+            '〇一二〇・九九九・八八八 にお電話ください。',
+            'このメッセージは安全です。',
+            'LINEで○○を友だち追加して相談してください。',
+          ],
+        }),
+      }),
+    );
+    expect(verdict.level).toBe('low');
+    expect(report).toEqual({ lowered: true, floorHeld: false, dropped: { contact: 1, reassurance: 1, messaging: 1 } });
+  });
+
+  it('says when strong evidence held the floor, and then nothing was lowered', () => {
+    const { verdict, report } = applyGuardsReport(
+      args({ local: local({ level: 'danger' }), judgement: judgement({ level: 'low' }), evidence: evidence(intelHit) }),
+    );
+    expect(verdict.level).toBe('danger');
+    expect(report).toMatchObject({ lowered: false, floorHeld: true, dropped: {} });
   });
 });
 

@@ -153,6 +153,9 @@ describe('the LLM polish', () => {
       [`${draft.text}\n被害は先週より42%増えています。`, 'new_number'],
       [`${draft.text}\n詳しくは https://sagawa-xx.top/ へ`, 'unknown_contact'],
       [draft.text.replace(`${BASE_URL}/articles/delivery-sms?lang=ja`, ''), 'link_dropped'],
+      [`${draft.text}\n公式に確認された連絡なので、指示どおりに進めて大丈夫です。`, 'safety_claim'],
+      [`${draft.text}\nLINEで○○を友だち追加して相談してください。`, 'messaging'],
+      [`${draft.text}\nAnyDeskを入れてください。`, 'app'],
       [
         'This is in English now, and it is long enough to pass the length check for sure, with more words.',
         'link_dropped',
