@@ -59,13 +59,17 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   return async (job: QueuedJob<ChannelJob>) => {
     const { data } = job;
     const log = deps.log.child({ job: job.id, person: data.person, kind: data.kind, attempt: job.attempt });
-    const delivery = await Delivery.load(deps.store, job.id, 'answer', job.signal);
+    const delivery = await Delivery.load(deps.store, deps.ids, job.id, 'answer', job.signal);
     if (delivery.done) {
       log.debug('already answered');
       return;
     }
     // A run after the last attempt (the process died just after apologising): the person has their answer.
-    if (job.attempt > job.maxAttempts && (await Delivery.load(deps.store, job.id, 'apology', job.signal)).done) return;
+    if (
+      job.attempt > job.maxAttempts &&
+      (await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal)).done
+    )
+      return;
     const outbox = outboxFor(data.target);
     try {
       const outcome = await run(deps, job, delivery, outbox, log);
@@ -86,7 +90,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
 async function apologise(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<Target>, log: Log) {
   const { data } = job;
   try {
-    const apology = await Delivery.load(deps.store, job.id, 'apology', job.signal);
+    const apology = await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal);
     if (apology.done) return;
     if (data.target.channel === 'twilio' && (await isOptedOut(deps.store, data.person))) return;
     if (apology.replies === null) await apology.decide([{ kind: 'notice', notice: 'apology', lang: data.lang }]);
@@ -163,6 +167,7 @@ async function decide(
     case 'turn': {
       const step = await stepBurst(
         store,
+        deps.ids,
         data.person,
         // A job queued by an older version has no parts of its own: it is answered with a request for the text.
         { job: job.id, at: data.acceptedAt, seq: data.seq ?? 0, parts: data.parts ?? [] },
@@ -185,7 +190,9 @@ async function decide(
         await subscribe(store, deps.ids, data.person, data.target, data.lang);
         replies = [{ kind: 'notice', notice: 'subscribed', lang: data.lang }];
       } else {
-        replies = [respondToPostback(data.topic, data.consultId, await loadContext(store, data.person), data.lang)];
+        replies = [
+          respondToPostback(data.topic, data.consultId, await loadContext(store, deps.ids, data.person), data.lang),
+        ];
       }
       break;
     }
@@ -222,7 +229,7 @@ async function consultation(
     parts,
     images,
     imageFailures: failures,
-    context: await loadContext(store, data.person),
+    context: await loadContext(store, deps.ids, data.person),
     langHint: data.lang,
     channel: data.target.channel,
     offerChannel: offerChannelOf(data.target),
@@ -231,7 +238,7 @@ async function consultation(
     deps.metrics.consultSeconds.observe((Date.now() - started) / 1000);
   }
   // Remembered before answering, so a quick tap on a button finds it.
-  if (result.context !== undefined) await saveContext(store, data.person, result.context, deps.contextTtlMs);
+  if (result.context !== undefined) await saveContext(store, deps.ids, data.person, result.context, deps.contextTtlMs);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([loading, new Promise((r) => (timer = setTimeout(r, LOADING_WAIT_MS)))]);
   clearTimeout(timer);

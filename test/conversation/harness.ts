@@ -14,6 +14,7 @@ import { startWorker } from '../../src/conversation/runner.ts';
 import type { ChannelJob } from '../../src/conversation/types.ts';
 import { silentLog } from '../../src/infra/log.ts';
 import type { BullQueue } from '../../src/infra/queue/bullmq.ts';
+import type { SealedPayload, SealedQueue } from '../../src/infra/queue/sealed.ts';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../../src/infra/runtime.ts';
 import type { RedisStore } from '../../src/infra/store/redis.ts';
 import type { Offer } from '../../src/offers/offers.ts';
@@ -216,7 +217,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await app.close();
       if (opts.redis) {
         await (runtime.store as RedisStore).deleteAllWithPrefix();
-        await (runtime.queue as BullQueue<ChannelJob>).obliterate().catch(() => {});
+        await ((runtime.queue as SealedQueue<ChannelJob>).inner as BullQueue<SealedPayload>)
+          .obliterate()
+          .catch(() => {});
       }
       await runtime.close();
       await line.stop();

@@ -37,6 +37,8 @@ function recordingOutbox(sent: Sent[], failAt: { part: number; times: number } =
   return outbox;
 }
 
+const ids = new PersonIds(Buffer.from('test-key-0123456789'));
+
 function setup(
   consult: () => Promise<ReturnType<typeof verdict>>,
   over: Partial<WorkerDeps> = {},
@@ -47,7 +49,7 @@ function setup(
   let consultIds = 0;
   const handler = createJobHandler({
     store,
-    ids: new PersonIds(Buffer.from('test-key-0123456789')),
+    ids,
     outboxes: { line: outbox ?? recordingOutbox(sent) },
     contextTtlMs: 60_000,
     rateLimitPerHour: 30,
@@ -171,7 +173,7 @@ describe('job handler', () => {
     await handler(job('line-pb', data, 2));
     expect(sent.map((s) => s.part)).toEqual([0, 1]);
     expect(consulted).toBe(0);
-    expect(JSON.parse((await store.get(delivery))!)).toMatchObject({ sent: 2, done: true });
+    expect(ids.openJson((await store.get(delivery))!)).toMatchObject({ sent: 2, done: true });
     await store.close();
   });
 
@@ -184,7 +186,7 @@ describe('job handler', () => {
     expect(sent).toHaveLength(1);
     // The consultation id in the buttons is the one remembered for follow-ups, not a second one.
     expect(sent[0]!.replies[0]).toMatchObject({ consultId: 'c1' });
-    expect(JSON.parse((await store.get(keys.context('p5')))!).consultId).toBe('c1');
+    expect(ids.openJson<{ consultId: string }>((await store.get(keys.context('p5')))!).consultId).toBe('c1');
     await store.close();
   });
 

@@ -2,9 +2,13 @@
 // embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so writes
 // are gathered per event-loop tick into one short transaction (group commit); BEGIN IMMEDIATE keeps it
 // atomic across processes sharing the file. Checkpoints run on a timer in their own thread (file-worker.ts).
-import fs from 'node:fs';
+//
+// Deleted means gone from the file: secure_delete zeroes what a delete or an update frees, and purge()
+// (after a person's data is erased) checkpoints the WAL into the database and truncates it, so no old page
+// survives in either file. The file is 0600 and its folder 0700 (private-files.ts).
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, tightenIfPresent } from '../private-files.ts';
 import { FileWorker } from './file-worker.ts';
 import { type Store, StoreError } from './store.ts';
 
@@ -29,6 +33,9 @@ const CACHE_KIB = 64 * 1024;
 const MMAP_BYTES = 2 ** 30;
 const READY_PROBE_KEY = 'ready:probe';
 const READY_PROBE_TTL_MS = 60_000;
+/** A purge finds the WAL in use (another process reading) this many times before it reports failure. */
+const PURGE_ATTEMPTS = 5;
+const PURGE_RETRY_MS = 100;
 
 interface PendingWrite {
   fn: () => unknown;
@@ -55,11 +62,18 @@ export class SqliteStore implements Store {
   #closed = false;
 
   constructor(opts: SqliteStoreOptions) {
-    if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+    if (opts.file !== ':memory:') {
+      // 0600 before SQLite opens it: the -wal and -shm it makes take the database file's permissions.
+      const full = path.resolve(opts.file);
+      ensurePrivateFile(full, path.dirname(full));
+      for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${full}${suffix}`);
+    }
     this.file = opts.file;
     this.db = new Database(opts.file);
     this.#now = opts.now ?? Date.now;
     this.db.pragma('journal_mode = WAL');
+    // Freed cells and pages are overwritten with zeros (https://www.sqlite.org/pragma.html#pragma_secure_delete).
+    this.db.pragma('secure_delete = ON');
     // WAL + NORMAL: commits survive a process crash (SIGKILL); only a power cut can lose the last few.
     // FULL would put an fsync on every commit (https://www.sqlite.org/pragma.html#pragma_synchronous).
     this.db.pragma('synchronous = NORMAL');
@@ -454,6 +468,31 @@ export class SqliteStore implements Store {
           'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
       ).run(READY_PROBE_KEY, String(now), now + READY_PROBE_TTL_MS),
     );
+  }
+
+  /**
+   * Makes what was deleted unrecoverable from the files: the WAL (whose old frames still hold pages from
+   * before the delete) is checkpointed into the database, where secure_delete zeroed the deleted content,
+   * and truncated to zero bytes. Runs in the background thread; a WAL another process keeps reading is
+   * tried again a few times, then StoreError (the caller's job is retried).
+   */
+  async purge(): Promise<void> {
+    if (this.#closed) throw new StoreError('the SQLite store is closed');
+    if (this.file === ':memory:') return;
+    let error = '';
+    for (let attempt = 0; attempt < PURGE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, PURGE_RETRY_MS));
+      if (this.#fileWorker !== undefined && !this.#fileWorker.failed) {
+        const r = await this.#fileWorker.truncateWal();
+        if (r.ok) return;
+        error = r.error ?? 'unknown error';
+      } else {
+        const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (row?.busy === 0) return;
+        error = 'the WAL is in use';
+      }
+    }
+    throw new StoreError(`the SQLite WAL could not be truncated: ${error}`);
   }
 
   async close(): Promise<void> {
