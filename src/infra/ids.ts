@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { ensurePrivateDir } from './private-files.ts';
+import { ensurePrivateDir, tightenIfPresent } from './private-files.ts';
 
 export const ID_HASH_KEY_FILE = 'id-hash.key';
 const GENERATED_KEY_BYTES = 32;
@@ -40,6 +40,8 @@ export function loadIdHashKey(config: Pick<Config, 'ID_HASH_KEY' | 'DATA_DIR'>):
     fs.writeFileSync(file, randomBytes(GENERATED_KEY_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    // Made by an older version, perhaps readable by others.
+    tightenIfPresent(file);
   }
   const text = fs.readFileSync(file, 'utf8').trim();
   if (text.length < 16) throw new IdKeyError(`${file} is too short to be a key; delete it or set ID_HASH_KEY`);
