@@ -64,6 +64,22 @@ describe('SQLite deletion', () => {
     await store.close();
   });
 
+  it('truncates the WAL on its own every so often, so old frames do not linger', async () => {
+    const dir = freshDir();
+    const file = path.join(dir, 'anshin.sqlite');
+    const store = new SqliteStore({ file, checkpointIntervalMs: 50, walTruncateIntervalMs: 200 });
+    await store.set('sealed-ish', SECRET, 60_000);
+    await store.del('sealed-ish');
+    expect(findInFiles(dir, [SECRET]).length).toBeGreaterThan(0);
+    const start = Date.now();
+    while (findInFiles(dir, [SECRET]).length > 0 && Date.now() - start < 5_000) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(findInFiles(dir, [SECRET])).toEqual([]);
+    expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    await store.close();
+  });
+
   it('also purges when the store has no background thread (memory is a no-op)', async () => {
     const mem = new SqliteStore({ file: ':memory:' });
     await mem.purge();

@@ -109,6 +109,7 @@ export class FileWorker {
       if (m.probe !== undefined) {
         this.#probes.get(m.probe)?.({ ok: m.ok === true, ...(m.error ? { error: m.error } : {}) });
         this.#probes.delete(m.probe);
+        if (this.#probes.size === 0) this.#worker.unref();
       }
     });
     // A failed thread leaves the database as it is; checkpoints go back to the main connection (onFailure).
@@ -137,6 +138,8 @@ export class FileWorker {
     const id = this.#nextProbe++;
     return new Promise((resolve) => {
       this.#probes.set(id, resolve);
+      // Held while a caller waits for the answer (a short-lived command has nothing else keeping it alive).
+      this.#worker.ref();
       this.#worker.postMessage({ probe: id, truncate });
     });
   }

@@ -50,6 +50,8 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** Checkpoint the WAL this often in a background thread (files only). */
   checkpointIntervalMs?: number;
+  /** Truncate the WAL to zero bytes this often (default WAL_TRUNCATE_INTERVAL_MS, file-worker.ts). */
+  walTruncateIntervalMs?: number;
 }
 
 export class SqliteStore implements Store {
@@ -93,10 +95,15 @@ export class SqliteStore implements Store {
       // No checkpoint inside a commit: the background thread does them (file-worker.ts).
       this.db.pragma('wal_autocheckpoint = 0');
       this.db.pragma('journal_size_limit = 67108864');
-      this.#fileWorker = new FileWorker(opts.file, opts.checkpointIntervalMs, () => {
-        // Without the thread, SQLite's own checkpoint after each commit keeps the WAL from growing without end.
-        if (!this.#closed) this.db.pragma('wal_autocheckpoint = 1000');
-      });
+      this.#fileWorker = new FileWorker(
+        opts.file,
+        opts.checkpointIntervalMs,
+        () => {
+          // Without the thread, SQLite's own checkpoint after each commit keeps the WAL from growing without end.
+          if (!this.#closed) this.db.pragma('wal_autocheckpoint = 1000');
+        },
+        opts.walTruncateIntervalMs,
+      );
     }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
