@@ -105,7 +105,12 @@ describe('SealedQueue', () => {
     const bullPrefix = uniquePrefix('sealed-fail');
     const inner = new BullQueue<SealedPayload>({ url: TEST_REDIS_URL, prefix: bullPrefix, backoffBaseMs: 1_000 });
     const queue = new SealedQueue<Payload>(inner, ids);
-    open.push({ close: async () => (await inner.obliterate(), await queue.close()) });
+    open.push({
+      close: async () => {
+        await inner.obliterate();
+        await queue.close();
+      },
+    });
     let attempts = 0;
     await queue.add('fails-once', { n: 7, to: PHONE });
     await queue.process(async (job) => {
