@@ -7,7 +7,7 @@
 // A PASSIVE checkpoint copies pages back but leaves the WAL's old frames in the file. Those frames can hold
 // the sealed values of finished jobs and, until truncated, the pages of a deletion from before secure_delete
 // zeroed them; so the WAL is also truncated to zero bytes every WAL_TRUNCATE_INTERVAL_MS, and at once when
-// asked (after a person's data is erased: sqlite.ts purge()).
+// asked (after a person's data is erased, and after the job that erased it: sqlite.ts purge(), embedded.ts).
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 

@@ -477,6 +477,13 @@ export class SqliteStore implements Store {
     );
   }
 
+  #purges = 0;
+
+  /** How many purges were asked for so far: the embedded queue purges again after a job that overlapped one. */
+  get purges(): number {
+    return this.#purges;
+  }
+
   /**
    * Makes what was deleted unrecoverable from the files: the WAL (whose old frames still hold pages from
    * before the delete) is checkpointed into the database, where secure_delete zeroed the deleted content,
@@ -485,6 +492,7 @@ export class SqliteStore implements Store {
    */
   async purge(): Promise<void> {
     if (this.#closed) throw new StoreError('the SQLite store is closed');
+    this.#purges += 1;
     if (this.file === ':memory:') return;
     let error = '';
     for (let attempt = 0; attempt < PURGE_ATTEMPTS; attempt++) {
