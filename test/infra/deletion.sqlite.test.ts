@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
 import { findInFiles } from '../helpers/scan-files.ts';
@@ -77,6 +78,23 @@ describe('SQLite deletion', () => {
     }
     expect(findInFiles(dir, [SECRET])).toEqual([]);
     expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    await store.close();
+  });
+
+  it('rebuilds, once, a file an older version wrote, so rows it deleted are gone from the free pages', async () => {
+    const dir = freshDir();
+    const file = path.join(dir, 'anshin.sqlite');
+    // As before secure_delete: a raw payload written, then deleted, left in a free page.
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE jobs (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
+    old.prepare('INSERT INTO jobs VALUES (?, ?)').run('line-1', JSON.stringify({ userId: SECRET, text: LONG }));
+    old.prepare("UPDATE jobs SET data = '' WHERE id = 'line-1'").run();
+    old.close();
+    expect(findInFiles(dir, [SECRET]).length).toBeGreaterThan(0);
+    const store = new SqliteStore({ file });
+    expect(findInFiles(dir, [SECRET, WORDS])).toEqual([]);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
     await store.close();
   });
 

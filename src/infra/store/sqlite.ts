@@ -33,6 +33,12 @@ const CACHE_KIB = 64 * 1024;
 const MMAP_BYTES = 2 ** 30;
 const READY_PROBE_KEY = 'ready:probe';
 const READY_PROBE_TTL_MS = 60_000;
+/**
+ * PRAGMA user_version of a file whose free pages were rebuilt away. Versions before secure_delete left deleted
+ * rows (raw job payloads among them) in free pages: such a file is vacuumed once when it is opened, about a
+ * second per 150 MB (README, "What is stored").
+ */
+const SCRUBBED_USER_VERSION = 1;
 /** A purge finds the WAL in use (another process reading) this many times before it reports failure. */
 const PURGE_ATTEMPTS = 5;
 const PURGE_RETRY_MS = 100;
@@ -92,6 +98,7 @@ export class SqliteStore implements Store {
       CREATE INDEX IF NOT EXISTS lists_expiry ON lists (expires_at);
     `);
     if (opts.file !== ':memory:') {
+      this.#scrubOnce();
       // No checkpoint inside a commit: the background thread does them (file-worker.ts).
       this.db.pragma('wal_autocheckpoint = 0');
       this.db.pragma('journal_size_limit = 67108864');
@@ -107,6 +114,20 @@ export class SqliteStore implements Store {
     }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
+  }
+
+  /** Rebuilds a file an older version wrote, so no deleted row survives in its free pages. */
+  #scrubOnce(): void {
+    if ((this.db.pragma('user_version', { simple: true }) as number) >= SCRUBBED_USER_VERSION) return;
+    try {
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma(`user_version = ${SCRUBBED_USER_VERSION}`);
+    } catch (err) {
+      // Another process holds the file (a web and a worker starting together): the next start does it.
+      const code = (err as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw err;
+    }
   }
 
   /** Deletes expired rows now, a chunk per statement; more chunks follow on later turns of the event loop. */
