@@ -1,12 +1,12 @@
 // Builds the Fastify application from configuration and its dependencies; never listens (see server.ts).
 // Routes: POST /v1/check, POST /webhooks/line, POST /webhooks/twilio, GET /a/:token, GET /healthz,
-// GET /readyz, GET /metrics, GET|POST / (try page), /console (with CONSOLE_TOKEN). A channel whose
+// GET /readyz, GET /metrics (METRICS_TOKEN), GET|POST / (try page), /console (with CONSOLE_TOKEN). A channel whose
 // credentials are missing is off: its webhook answers 404.
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { pino } from 'pino';
 import { articlePages } from './articles/pages.ts';
-import { apiRoutes } from './channels/api/route.ts';
+import { apiLimits, apiRoutes } from './channels/api/route.ts';
 import { LineOutbox } from './channels/line/outbox.ts';
 import { lineWebhook } from './channels/line/route.ts';
 import { answerPages } from './channels/twilio/answer-page.ts';
@@ -17,6 +17,7 @@ import type { Consultant } from './consult/api.ts';
 import type { Outboxes } from './conversation/outbox.ts';
 import type { ChannelJob } from './conversation/types.ts';
 import type { Verdict } from './domain.ts';
+import { checkAccess, refuseAccess } from './infra/access.ts';
 import type { Runtime } from './infra/runtime.ts';
 import { type Article, loadArticles } from './knowledge/articles.ts';
 import type { Offer } from './offers/offers.ts';
@@ -48,12 +49,13 @@ export interface Lifecycle {
 
 export type Role = 'web' | 'worker' | 'all';
 
-/** Largest JSON body /v1/check accepts; longer messages are cut by extraction anyway. */
-export const API_BODY_LIMIT_BYTES = 256 * 1024;
+/** Largest body of any route that sets no limit of its own (POST /v1/check sets API_MAX_BODY_MB). */
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 /** Shed load (503 + Retry-After) rather than miss the platforms' ack deadline for everyone. */
 export const MAX_EVENT_LOOP_DELAY_MS = 1_000;
 /** /readyz answers within this, whatever the store does (a load balancer's probe times out at about 1 s). */
 export const READY_TIMEOUT_MS = 800;
+const MB = 1024 * 1024;
 
 class NotReadyError extends Error {
   override name = 'NotReadyError';
@@ -125,18 +127,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger
       ? { loggerInstance: deps.logger as FastifyBaseLogger }
       : { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } }),
-    bodyLimit: API_BODY_LIMIT_BYTES,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // Request bodies are message content, and webhook URLs carry no use in logs: no per-request lines.
     logController: new Fastify.LogController({ disableRequestLogging: true }),
-    // Behind a proxy or platform front end; the client address is only used for logs.
+    // Behind a proxy or platform front end: req.ip follows X-Forwarded-For (per-client rate limits). Who may
+    // call the closed routes is decided on the socket instead (infra/access.ts).
     trustProxy: true,
   });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err: { name: err.name, message: err.message } }, 'request failed');
+    const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
     reply.code(status).send({
-      error: status >= 500 ? 'Internal error. Please try again later.' : err.message,
+      error:
+        status >= 500
+          ? 'Internal error. Please try again later.'
+          : tooLarge
+            ? `Request body is too large: at most ${req.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES} bytes.`
+            : err.message,
     });
   });
 
@@ -145,8 +154,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     lifecycle.draining = true;
   });
 
+  // Memory too: a burst of large requests (each up to API_MAX_BODY_MB, plus the pictures decoded from it) is
+  // shed with 503 + Retry-After before the process is killed for it.
   await app.register(underPressure, {
     maxEventLoopDelay: deps.maxEventLoopDelayMs ?? MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: config.MAX_HEAP_USED_MB * MB,
+    maxRssBytes: config.MAX_RSS_MB * MB,
     retryAfter: 5,
     exposeStatusRoute: false,
   });
@@ -164,7 +177,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ ok: false, reason: 'store or queue cannot be written' });
     }
   });
-  app.get('/metrics', async (_req, reply) => {
+  // Same port, own token (METRICS_TOKEN; none: this machine only): one listener to run and expose, and
+  // Prometheus sends a bearer token as it is (scrape_config authorization).
+  const metricsKeys = config.METRICS_TOKEN ? [config.METRICS_TOKEN] : [];
+  app.get('/metrics', async (req, reply) => {
+    const access = checkAccess(req, metricsKeys, 'GET /metrics', 'METRICS_TOKEN');
+    if (!access.ok) return refuseAccess(reply, access);
     const text = runtime ? await runtime.metrics.render() : '';
     return reply.type('text/plain; version=0.0.4').send(text);
   });
@@ -174,6 +192,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const store = runtime?.store;
   await app.register(apiRoutes, {
     consultant: deps.consultant,
+    keys: config.API_KEYS,
+    ratePerMin: config.API_RATE_PER_MIN,
+    limits: apiLimits(config.API_MAX_BODY_MB),
     ...(store ? { onVerdict: (v: Verdict) => recordConsultation(store, { ...v, channel: 'api' }, new Date()) } : {}),
   });
   const articles = deps.articles ?? loadArticles();

@@ -1,6 +1,7 @@
 // Environment → typed configuration, checked once at start with messages that say what to set.
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { z } from 'zod';
 
 /**
@@ -13,6 +14,22 @@ export const DEFAULT_WORKER_CONCURRENCY = Math.min(128, Math.max(8, os.available
  * REPLY_TOKEN_BUDGET_MS (45 s): a backlog beyond concurrency × 45 jobs could no longer reply to anyone.
  */
 export const BACKLOG_JOBS_PER_SLOT = 45;
+/** Memory defaults leave this share of the limit as room: shedding starts before V8 or the kernel kills us. */
+const MEMORY_SHARE_BEFORE_SHEDDING = 0.9;
+const MB = 1024 * 1024;
+
+/** 90% of V8's heap limit (--max-old-space-size, else what V8 chose for this machine), in MB. */
+export function defaultMaxHeapUsedMb(): number {
+  return Math.floor((v8.getHeapStatistics().heap_size_limit * MEMORY_SHARE_BEFORE_SHEDDING) / MB);
+}
+
+/** 90% of the memory this process may use: its cgroup limit (a container) when there is one, else the machine's. */
+export function defaultMaxRssMb(): number {
+  const total = os.totalmem();
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const limit = constrained > 0 && constrained < total ? constrained : total;
+  return Math.floor((limit * MEMORY_SHARE_BEFORE_SHEDDING) / MB);
+}
 
 const optionalString = z
   .string()
@@ -37,6 +54,27 @@ const price = (name: string) =>
     .transform((s) => (s === undefined ? undefined : Number(s)))
     .refine((n) => n === undefined || (Number.isFinite(n) && n >= 0 && n <= 1000), {
       message: `${name} must be a price in USD per 1,000 tokens, such as 0.00015`,
+    });
+
+/** A secret someone could guess or read over a shoulder is not one: at least this long. */
+const MIN_SECRET_CHARS = 16;
+const secret = (name: string) =>
+  optionalString.refine((s) => s === undefined || (s.length >= MIN_SECRET_CHARS && /^[\x21-\x7e]+$/.test(s)), {
+    message: `${name} must be at least ${MIN_SECRET_CHARS} printable characters without spaces (e.g. openssl rand -hex 24)`,
+  });
+/** API_KEYS: one or more bearer keys separated by commas. */
+const secretList = (name: string) =>
+  optionalString
+    .transform((s) =>
+      s === undefined
+        ? []
+        : s
+            .split(',')
+            .map((k) => k.trim())
+            .filter((k) => k !== ''),
+    )
+    .refine((list) => list.every((k) => k.length >= MIN_SECRET_CHARS && /^[\x21-\x7e]+$/.test(k)), {
+      message: `${name} must be keys of at least ${MIN_SECRET_CHARS} printable characters, separated by commas (e.g. openssl rand -hex 24)`,
     });
 
 const EnvSchema = z.object({
@@ -87,6 +125,22 @@ const EnvSchema = z.object({
   TRY_PAGE_IN_TRENDS: bool,
   /** Consultations one client (IP address) may ask on the try page per hour. */
   TRY_PAGE_PER_HOUR: int('TRY_PAGE_PER_HOUR', 20, 1, 100_000),
+  /** Bearer keys for POST /v1/check. None: only this machine (loopback, not through a proxy) may call it. */
+  API_KEYS: secretList('API_KEYS'),
+  /** POST /v1/check calls per key (per client address when there are no keys) per minute, in each process. */
+  API_RATE_PER_MIN: int('API_RATE_PER_MIN', 60, 1, 1_000_000),
+  /** Largest POST /v1/check request, in MB: the body on the wire, and text plus decoded images. */
+  API_MAX_BODY_MB: int('API_MAX_BODY_MB', 8, 1, 128),
+  /** Bearer token for GET /metrics. None: only this machine may read it. */
+  METRICS_TOKEN: secret('METRICS_TOKEN'),
+  /** The tip's trends also count /v1/check consultations (off: they are counted apart and only shown). */
+  TIPS_COUNT_API: bool,
+  /** The tip's trends also count try-page consultations (counted at all only with TRY_PAGE_IN_TRENDS). */
+  TIPS_COUNT_WEB: bool,
+  /** Shed requests (503) above this V8 heap use, in MB. Unset: 90% of the heap limit. */
+  MAX_HEAP_USED_MB: int('MAX_HEAP_USED_MB', 0, 0, 1_048_576),
+  /** Shed requests (503) above this resident memory, in MB. Unset: 90% of the memory the process may use. */
+  MAX_RSS_MB: int('MAX_RSS_MB', 0, 0, 1_048_576),
   /** GET /console: the operator's console, served only when this is set (at least 16 characters). */
   CONSOLE_TOKEN: optionalString.refine((s) => s === undefined || s.length >= 16, {
     message: 'CONSOLE_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)',
@@ -103,6 +157,8 @@ const EnvSchema = z.object({
 const ConfigSchema = EnvSchema.transform((c) => ({
   ...c,
   QUEUE_MAX_DEPTH: c.QUEUE_MAX_DEPTH > 0 ? c.QUEUE_MAX_DEPTH : c.WORKER_CONCURRENCY * BACKLOG_JOBS_PER_SLOT,
+  MAX_HEAP_USED_MB: c.MAX_HEAP_USED_MB > 0 ? c.MAX_HEAP_USED_MB : defaultMaxHeapUsedMb(),
+  MAX_RSS_MB: c.MAX_RSS_MB > 0 ? c.MAX_RSS_MB : defaultMaxRssMb(),
 }));
 
 export type Config = z.output<typeof ConfigSchema>;

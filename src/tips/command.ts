@@ -17,7 +17,7 @@ import type { DeliveryReport } from './deliver.ts';
 import { editionFor } from './edition.ts';
 import { renderTip } from './render.ts';
 import { createTipsService, type TipsServiceOptions } from './service.ts';
-import { formatTrends, readTrends } from './trends.ts';
+import { formatTrends, readTrends, tipSourcesLine, tipTrendSources } from './trends.ts';
 import { isoWeekOf, parseWeek, shiftWeek, TRENDS_TZ, WeekError } from './week.ts';
 
 export const TIPS_USAGE = `Usage:
@@ -70,7 +70,7 @@ export async function runTipsCommand(argv: string[], io: CommandIo, o: TipsComma
   try {
     if (sub === 'trends') {
       const [t, prev] = await Promise.all([readTrends(store, week), readTrends(store, shiftWeek(week, -1))]);
-      io.stdout.write(`${formatTrends(t, prev)}\n`);
+      io.stdout.write(`${formatTrends(t, prev)}\n${tipSourcesLine(tipTrendSources(config))}\n`);
       return 0;
     }
     const service = createTipsService({

@@ -7,7 +7,7 @@ import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { composeTemplate, type Tip } from './compose.ts';
 import type { TipPolisher } from './polish.ts';
-import { readTrends } from './trends.ts';
+import { readTrends, type TrendSource } from './trends.ts';
 import { compareWeeks, isoWeekOf, shiftWeek, TRENDS_TZ } from './week.ts';
 
 export interface Edition {
@@ -23,13 +23,16 @@ export interface EditionDeps {
   baseUrl?: string;
   polisher?: TipPolisher;
   now?: () => Date;
+  /** The trends the tip is chosen from (tipTrendSources); by default people on LINE / Twilio only. */
+  sources?: readonly TrendSource[];
 }
 
 export async function composeEdition(deps: EditionDeps, week: string): Promise<Edition> {
   const dataWeek = shiftWeek(week, -1);
+  const sources = deps.sources ?? ['people'];
   const [current, previous] = await Promise.all([
-    readTrends(deps.store, dataWeek),
-    readTrends(deps.store, shiftWeek(week, -2)),
+    readTrends(deps.store, dataWeek, sources),
+    readTrends(deps.store, shiftWeek(week, -2), sources),
   ]);
   const tips = {} as Record<Lang, Tip>;
   for (const lang of LANGS) {

@@ -13,6 +13,7 @@ import { type DeliverDeps, type DeliveryReport, deliverEdition, type TipSenders 
 import { type EditionDeps, editionFor } from './edition.ts';
 import { LineMulticaster } from './line-multicast.ts';
 import type { TipPolisher } from './polish.ts';
+import { tipTrendSources } from './trends.ts';
 import { TwilioTipSender } from './twilio-send.ts';
 
 export interface TipsServiceOptions {
@@ -82,6 +83,7 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
   const editionDeps: EditionDeps = {
     store: opts.store,
     articles,
+    sources: tipTrendSources(config),
     ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
     ...(polisher ? { polisher } : {}),
     ...(opts.now ? { now: opts.now } : {}),

@@ -1,6 +1,9 @@
 // Anonymous weekly aggregates: every consultation adds one to a few counters of its ISO week (Asia/Tokyo):
 // the scam type, the level, the channel and, for caution and danger, the brands the message used. No person
-// id and no text is kept, so the counters can be shown and kept as long as they are useful.
+// id and no text is kept, so the counters can be shown and kept as long as they are useful. People writing on
+// LINE and Twilio are counted apart from integrators' calls to /v1/check and from the try page: one integrator
+// (or one script) must not choose the tip sent to every subscriber, so the tip reads the people's counts
+// unless the operator adds the others (TIPS_COUNT_API, TIPS_COUNT_WEB).
 import type { Channel, Level, ScamType } from '../domain.ts';
 import { LEVELS, SCAM_TYPES } from '../domain.ts';
 import { keys } from '../infra/store/keys.ts';
@@ -25,12 +28,40 @@ export interface WeeklyTrends {
   byBrand: Record<string, number>;
 }
 
+/** Where counts are kept apart: people on LINE / Twilio, /v1/check, the try page. */
+export type TrendSource = 'people' | 'api' | 'web';
+export const TREND_SOURCES: readonly TrendSource[] = ['people', 'api', 'web'];
+
+export function trendSourceOf(channel: Channel): TrendSource {
+  return channel === 'api' || channel === 'cli' ? 'api' : channel === 'web' ? 'web' : 'people';
+}
+
+/** The sources the weekly tip is chosen from: people, and the others the operator added. */
+export function tipTrendSources(config: { TIPS_COUNT_API: boolean; TIPS_COUNT_WEB: boolean }): TrendSource[] {
+  return [
+    'people',
+    ...(config.TIPS_COUNT_API ? ['api' as const] : []),
+    ...(config.TIPS_COUNT_WEB ? ['web' as const] : []),
+  ];
+}
+
+const SOURCE_NAMES: Record<TrendSource, string> = {
+  people: 'people on LINE and Twilio',
+  api: '/v1/check (TIPS_COUNT_API)',
+  web: 'the try page (TIPS_COUNT_WEB)',
+};
+
+/** For `tips trends`: which of the counts above choose the tip. */
+export function tipSourcesLine(sources: readonly TrendSource[]): string {
+  return `The weekly tip is chosen from: ${sources.map((s) => SOURCE_NAMES[s]).join(', ')}.`;
+}
+
 /** Brand ids are registry ids; anything else is not counted (a field name must stay a short token). */
 const BRAND_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Adds one consultation to the week it happened in. */
 export async function recordConsultation(store: Store, facts: ConsultationFacts, at: Date): Promise<void> {
-  const key = keys.trends(isoWeekOf(at, TRENDS_TZ));
+  const key = keys.trends(isoWeekOf(at, TRENDS_TZ), trendSourceOf(facts.channel));
   const fields = ['total', `type:${facts.scamType}`, `level:${facts.level}`, `channel:${facts.channel}`];
   if (facts.level === 'danger' || facts.level === 'caution') {
     for (const b of new Set(facts.brands)) if (BRAND_ID.test(b)) fields.push(`brand:${b}`);
@@ -38,18 +69,28 @@ export async function recordConsultation(store: Store, facts: ConsultationFacts,
   await Promise.all(fields.map((f) => store.mapIncr(key, f, 1)));
 }
 
-export async function readTrends(store: Store, week: string): Promise<WeeklyTrends> {
-  const raw = await store.mapEntries(keys.trends(week));
+/** The week's counts, summed over the sources asked for (by default all: the console and `tips trends`). */
+export async function readTrends(
+  store: Store,
+  week: string,
+  sources: readonly TrendSource[] = TREND_SOURCES,
+): Promise<WeeklyTrends> {
+  const maps = await Promise.all(sources.map((s) => store.mapEntries(keys.trends(week, s))));
   const t: WeeklyTrends = { week, total: 0, byType: {}, byLevel: {}, byChannel: {}, byBrand: {} };
-  for (const [field, value] of Object.entries(raw)) {
-    const n = Number(value);
-    if (!Number.isFinite(n)) continue;
-    const [kind, name = ''] = field.split(':', 2) as [string, string | undefined];
-    if (kind === 'total') t.total = n;
-    else if (kind === 'type' && (SCAM_TYPES as readonly string[]).includes(name)) t.byType[name as ScamType] = n;
-    else if (kind === 'level' && (LEVELS as readonly string[]).includes(name)) t.byLevel[name as Level] = n;
-    else if (kind === 'channel') t.byChannel[name] = n;
-    else if (kind === 'brand') t.byBrand[name] = n;
+  const add = <K extends string>(counts: Partial<Record<K, number>>, name: K, n: number) => {
+    counts[name] = (counts[name] ?? 0) + n;
+  };
+  for (const raw of maps) {
+    for (const [field, value] of Object.entries(raw)) {
+      const n = Number(value);
+      if (!Number.isFinite(n)) continue;
+      const [kind, name = ''] = field.split(':', 2) as [string, string | undefined];
+      if (kind === 'total') t.total += n;
+      else if (kind === 'type' && (SCAM_TYPES as readonly string[]).includes(name)) add(t.byType, name as ScamType, n);
+      else if (kind === 'level' && (LEVELS as readonly string[]).includes(name)) add(t.byLevel, name as Level, n);
+      else if (kind === 'channel') add(t.byChannel, name, n);
+      else if (kind === 'brand') add(t.byBrand, name, n);
+    }
   }
   return t;
 }

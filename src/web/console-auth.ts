@@ -1,35 +1,20 @@
 // Who may see the console: a request carrying CONSOLE_TOKEN as `Authorization: Bearer …` (scripts, monitoring),
 // or a browser holding a session cookie that the login form set. Sessions live in the store with a TTL
 // (CONSOLE_SESSION_TTL_MS), keyed by the SHA-256 of the cookie value, and remember which token made them, so
-// logging out ends one at once and changing CONSOLE_TOKEN ends them all. Tokens are compared in constant time.
+// logging out ends one at once and changing CONSOLE_TOKEN ends them all. Tokens are compared in constant time
+// (infra/access.ts).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { CONSOLE_SESSION_TTL_MS, keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import { readCookie } from './http.ts';
 
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
 export const CONSOLE_COOKIE = 'anshin_console';
 const SESSION_BYTES = 32;
 /** base64url of SESSION_BYTES: anything else in the cookie is not one of ours. */
 const SESSION_RE = /^[A-Za-z0-9_-]{43}$/;
-/** A token pasted into a form longer than this is not a token (and is not hashed). */
-export const MAX_TOKEN_CHARS = 1_024;
-
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-
-/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-export function tokenMatches(given: string, expected: string): boolean {
-  if (given.length > MAX_TOKEN_CHARS) return false;
-  return timingSafeEqual(sha256(given), sha256(expected));
-}
-
-/** The token of an `Authorization: Bearer …` header (RFC 6750 §2.1), if any. */
-export function bearerOf(req: FastifyRequest): string | undefined {
-  const h = req.headers.authorization;
-  if (typeof h !== 'string') return undefined;
-  const m = /^Bearer[ ]+([\x21-\x7e]+)\s*$/i.exec(h);
-  return m?.[1];
-}
 
 export class ConsoleSessions {
   readonly #store: Store;

@@ -14,7 +14,7 @@ import type { Offer } from '../offers/offers.ts';
 import { composeEdition, type Edition, storedEdition } from '../tips/edition.ts';
 import { renderTip } from '../tips/render.ts';
 import { subscriberPages } from '../tips/subscribers.ts';
-import { readTrends, type WeeklyTrends } from '../tips/trends.ts';
+import { readTrends, type TrendSource, type WeeklyTrends } from '../tips/trends.ts';
 import { isoWeekOf, shiftWeek, TRENDS_TZ } from '../tips/week.ts';
 
 /** This week and the twelve before it. */
@@ -31,6 +31,8 @@ export interface ConsoleSources {
   brandNames?: Readonly<Record<string, string>>;
   baseUrl?: string;
   llmModel?: string;
+  /** The trends the tip is chosen from (tipTrendSources); the charts show every source. */
+  tipSources?: readonly TrendSource[];
   now?: () => Date;
 }
 
@@ -77,7 +79,12 @@ async function tipPreview(src: ConsoleSources, week: string): Promise<TipPreview
   const edition: Edition =
     kept ??
     (await composeEdition(
-      { store: src.store, articles: src.articles, ...(src.baseUrl ? { baseUrl: src.baseUrl } : {}) },
+      {
+        store: src.store,
+        articles: src.articles,
+        ...(src.baseUrl ? { baseUrl: src.baseUrl } : {}),
+        ...(src.tipSources ? { sources: src.tipSources } : {}),
+      },
       week,
     ));
   const now = src.now?.() ?? new Date();

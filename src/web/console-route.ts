@@ -4,17 +4,10 @@
 // from our own page (Origin / Sec-Fetch-Site), and logins are rate-limited per client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TokenPrices } from '../consult/judge-stats.ts';
+import { bearerOf, MAX_TOKEN_CHARS, tokenMatches } from '../infra/access.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import { keys } from '../infra/store/keys.ts';
-import {
-  bearerOf,
-  ConsoleSessions,
-  clearedCookie,
-  MAX_TOKEN_CHARS,
-  sessionCookie,
-  sessionOf,
-  tokenMatches,
-} from './console-auth.ts';
+import { ConsoleSessions, clearedCookie, sessionCookie, sessionOf } from './console-auth.ts';
 import { type ConsoleSources, readConsoleData } from './console-data.ts';
 import { renderConsole, renderLogin } from './console-page.ts';
 import { clientKey, isHttps, isSameOriginPost } from './http.ts';

@@ -8,6 +8,7 @@ import type { Runtime } from '../infra/runtime.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { loadBrands } from '../knowledge/brands.ts';
 import type { Offer } from '../offers/offers.ts';
+import { tipTrendSources } from '../tips/trends.ts';
 import { assetRoutes } from './assets.ts';
 import { consoleRoutes } from './console-route.ts';
 import { tryRoutes } from './try-route.ts';
@@ -56,6 +57,7 @@ export async function webPages(app: FastifyInstance, o: WebPagesOptions): Promis
         brandNames: Object.fromEntries(loadBrands().map((b) => [b.id, b.name.en])),
         ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
         ...(config.OPENAI_API_KEY ? { llmModel: config.LLM_MODEL } : {}),
+        tipSources: tipTrendSources(config),
       },
     });
   }

@@ -110,6 +110,25 @@ export async function deliverAll(
   return acked;
 }
 
+/**
+ * Delivers again, every `everyMs`, the events not yet acknowledged, as a platform's redelivery does, until each
+ * has been acknowledged once (or `limitMs` passes: resolves to how many were left).
+ */
+export async function redeliverUntilAcked(
+  address: string,
+  events: TrafficEvent[],
+  opts: { everyMs?: number; limitMs?: number } = {},
+): Promise<number> {
+  let left = [...events];
+  const deadline = Date.now() + (opts.limitMs ?? 30_000);
+  while (left.length > 0 && Date.now() < deadline) {
+    const acked = await Promise.all(left.map((ev) => deliver(address, ev, true)));
+    left = left.filter((_, i) => !acked[i]);
+    if (left.length > 0) await new Promise((r) => setTimeout(r, opts.everyMs ?? 500));
+  }
+  return left.length;
+}
+
 export interface Tally {
   events: number;
   once: number;

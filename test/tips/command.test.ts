@@ -186,6 +186,7 @@ describe('anshin tips preview and trends', () => {
     expect(t.out.stdout).not.toContain('amazon');
     expect(t.out.stdout).toMatch(/line\s+2/);
     expect(t.out.stdout).toMatch(/danger\s+2/);
+    expect(t.out.stdout).toContain('The weekly tip is chosen from: people on LINE and Twilio.');
     await expect(runTipsCommand(['trends', '--week', '2026-48'], io(env).io)).rejects.toThrow(/YYYY-Www/);
   });
 });

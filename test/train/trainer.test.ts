@@ -2,12 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR } from '../../src/eval/datasets.ts';
 import { judgeModelFrom } from '../../src/judge/model.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { writeTrainingData } from './training-data.ts';
 
-const data = path.join(FIXTURES_DIR, '../train/data');
 const tmp = mkdtempSync(path.join(tmpdir(), 'anshin-train-'));
+const data = path.join(tmp, 'data');
+writeTrainingData(data);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const train = (out: string, seed = '7') =>

@@ -43,8 +43,12 @@ export const keys = {
   subscriptions: () => 'subscriptions',
   /** map: person → ISO time of opting out (SMS/WhatsApp STOP). Meant to last. */
   optOuts: () => 'opt-outs',
-  /** map: "type:phishing", "level:danger", "channel:line", "brand:sagawa", "total" → count, per ISO week. Anonymous; meant to last. */
-  trends: (week: string) => `trends:${week}`,
+  /**
+   * map: "type:phishing", "level:danger", "channel:line", "brand:sagawa", "total" → count, per ISO week and
+   * source: people on LINE and Twilio in `trends:<week>`, /v1/check and the try page apart. Anonymous; meant to last.
+   */
+  trends: (week: string, source: 'people' | 'api' | 'web' = 'people') =>
+    source === 'people' ? `trends:${week}` : `trends:${week}:${source}`,
   /** The week's tip as composed (and polished) once, so every retry and resume sends the same text. */
   tipsEdition: (week: string) => `tips:edition:${week}`,
   /** Lease held by the one process sending a week's tips. */
