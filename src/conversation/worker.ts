@@ -47,7 +47,19 @@ export class ChannelOffError extends Error {
   override name = 'ChannelOffError';
 }
 
-const errInfo = (err: unknown) => ({ name: (err as Error).name, message: (err as Error).message });
+/** The forms a person's address takes in a platform's error message ("The 'To' number +81… is not valid"). */
+function addressForms(target: Target): string[] {
+  if (target.channel === 'line') return [target.userId];
+  const bare = target.to.replace(/^whatsapp:/, '');
+  return [target.to, bare, bare.replace(/^\+/, '')].filter((a) => a.length >= 4);
+}
+
+/** An error for the log: its name and message, without the person's address (ids are logged only as hashes). */
+function errInfo(err: unknown, target?: Target) {
+  let message = String((err as Error)?.message ?? err);
+  for (const a of target === undefined ? [] : addressForms(target)) message = message.replaceAll(a, '[person]');
+  return { name: (err as Error)?.name, message };
+}
 
 export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   const outboxFor = (target: Target): Outbox<Target> => {
@@ -77,7 +89,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
       deps.metrics.jobs.inc({ kind: data.kind, outcome });
     } catch (err) {
       if (job.signal.aborted) throw err;
-      log.warn({ err: errInfo(err) }, 'job failed');
+      log.warn({ err: errInfo(err, data.target) }, 'job failed');
       if (job.attempt >= job.maxAttempts) {
         deps.metrics.jobs.inc({ kind: data.kind, outcome: 'failed' });
         await apologise(deps, job, outbox, log);
@@ -98,7 +110,7 @@ async function apologise(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: O
     await apology.finish();
     if (data.kind === 'turn') await releaseTakenBurst(deps.store, job.id);
   } catch (err) {
-    log.error({ err: errInfo(err) }, 'apology failed too');
+    log.error({ err: errInfo(err, data.target) }, 'apology failed too');
   }
 }
 

@@ -1,5 +1,6 @@
 // The job handler with a recording outbox: bursts join in the worker, re-runs do not answer twice, an answer
 // is decided once and resumed where it stopped, and the last failing attempt apologises.
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Outbox } from '../../src/conversation/outbox.ts';
 import type { BurstPart, ChannelJob, LineTarget, Reply } from '../../src/conversation/types.ts';
@@ -213,6 +214,26 @@ describe('job handler', () => {
     await handler(job('line-r3', turn('p7', [{ text: 'three http://sagawa-xx.top/' }])));
     expect(sent.map((s) => s.replies[0]!.kind)).toEqual(['verdict', 'notice']);
     expect(sent[1]!.replies[0]).toMatchObject({ notice: 'rate_limited' });
+    await store.close();
+  });
+
+  it("logs a platform's error without the person's address it quotes", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const userId = 'U0123456789abcdef0123456789abcdef';
+    const quoting: Outbox<LineTarget> = {
+      ...recordingOutbox([]),
+      async send() {
+        throw Object.assign(new Error(`The user ${userId} cannot be reached`), { name: 'PlatformError' });
+      },
+    };
+    const { store, handler } = setup(async () => verdict('danger'), { log }, quoting);
+    const data: ChannelJob = { ...turn('p9', [{ text: 'x' }]), target: { ...target, userId } };
+    await expect(handler(job('line-log', data, 4, 4))).rejects.toThrow(userId);
+    const logged = lines.join('');
+    expect(logged).toContain('cannot be reached');
+    expect(logged).toContain('[person]');
+    expect(logged).not.toContain(userId);
     await store.close();
   });
 });
