@@ -279,7 +279,7 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
         await this.#finish(row.id);
         // The job erased someone's data (データ削除): its own payload, just emptied, goes from the WAL too.
         if (this.#store.purges !== purgesBefore) {
-          await this.#store.purge().catch((err) => this.#report('purging after a deletion', err));
+          await this.#store.truncateWal().catch((err) => this.#report('purging after a deletion', err));
         }
       }
     } catch {
