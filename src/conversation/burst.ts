@@ -6,6 +6,9 @@
 // The window adapts: a lone text is answered after BURST_TEXT_WINDOW_MS; once a picture is part of the burst,
 // the wait after the last message is BURST_IMAGE_WINDOW_MS, so the text or question that goes with a
 // screenshot (before or after it) is judged with it.
+//
+// Entries hold what the person sent: they are sealed in the store (infra/ids.ts sealJson).
+import type { PersonIds } from '../infra/ids.ts';
 import { BURST_TTL_MS, keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { BurstPart } from './types.ts';
@@ -39,6 +42,19 @@ function dueAt(entries: BurstEntry[], w: BurstWindows): number {
   return last + (withPicture ? w.imageMs : w.textMs);
 }
 
+/** The entries of a stored list; one sealed under another key (ID_HASH_KEY changed) adds nothing. */
+function openEntries(ids: PersonIds, values: string[]): BurstEntry[] {
+  const entries: BurstEntry[] = [];
+  for (const v of values) {
+    try {
+      entries.push(ids.openJson<BurstEntry>(v));
+    } catch {
+      entries.push({ job: '', at: 0, seq: 0, parts: [] });
+    }
+  }
+  return entries;
+}
+
 /** In the order they were sent. Entries written by an older version may lack fields: they add nothing. */
 function partsOf(entries: BurstEntry[]): BurstPart[] {
   return [...entries]
@@ -52,6 +68,7 @@ function partsOf(entries: BurstEntry[]): BurstPart[] {
  */
 export async function stepBurst(
   store: Store,
+  ids: PersonIds,
   person: string,
   entry: BurstEntry,
   windows: BurstWindows,
@@ -59,12 +76,11 @@ export async function stepBurst(
 ): Promise<BurstStep> {
   const kept = await store.listRange(keys.takenBurst(entry.job));
   if (kept.length > 0) {
-    const entries = kept.map((v) => JSON.parse(v) as BurstEntry);
-    return { kind: 'take', parts: partsOf(entries) };
+    return { kind: 'take', parts: partsOf(openEntries(ids, kept)) };
   }
   const burstKey = keys.burst(person);
-  const joined = await store.listJoin(burstKey, keys.burstJoined(entry.job), JSON.stringify(entry), BURST_TTL_MS);
-  const entries = joined.values.map((v) => JSON.parse(v) as BurstEntry);
+  const joined = await store.listJoin(burstKey, keys.burstJoined(entry.job), ids.sealJson(entry), BURST_TTL_MS);
+  const entries = openEntries(ids, joined.values);
   // Our message is no longer where we put it: a later message's job took the burst with it.
   if (entries[joined.position - 1]?.job !== entry.job) return { kind: 'superseded' };
   if (joined.position !== entries.length) return { kind: 'superseded' };
@@ -76,7 +92,7 @@ export async function stepBurst(
   });
   // Someone joined between our look and the take: their job takes the burst, with our message in it.
   if (taken === null) return { kind: 'superseded' };
-  return { kind: 'take', parts: partsOf(taken.map((v) => JSON.parse(v) as BurstEntry)) };
+  return { kind: 'take', parts: partsOf(openEntries(ids, taken)) };
 }
 
 export async function releaseTakenBurst(store: Store, jobId: string): Promise<void> {

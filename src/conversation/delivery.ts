@@ -5,6 +5,8 @@
 // part's intent ("about to send part i by reply / push / sms") before its platform call; its success after.
 // A re-run of the job (retry, a process killed mid-job) reads the record and resumes at the first part not
 // confirmed, resolving the unconfirmed one without sending it twice (channels/*/outbox.ts say how).
+// The record quotes the answer (and so what the person sent): it is sealed in the store (infra/ids.ts).
+import type { PersonIds } from '../infra/ids.ts';
 import { DELIVERY_TTL_MS, keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Reply } from './types.ts';
@@ -53,6 +55,7 @@ export class Delivery implements DeliveryProgress {
   readonly id: string;
   readonly signal: AbortSignal;
   readonly #store: Store;
+  readonly #ids: PersonIds;
   readonly #key: string;
   #record: DeliveryRecord | null;
   /** The record's in-flight part as this run found it (an earlier run's), before this run wrote any. */
@@ -60,12 +63,14 @@ export class Delivery implements DeliveryProgress {
 
   private constructor(
     store: Store,
+    ids: PersonIds,
     jobId: string,
     purpose: DeliveryPurpose,
     record: DeliveryRecord | null,
     signal: AbortSignal,
   ) {
     this.#store = store;
+    this.#ids = ids;
     this.#key = keys.delivery(jobId, purpose);
     this.id = `${jobId}:${purpose}`;
     this.signal = signal;
@@ -73,9 +78,16 @@ export class Delivery implements DeliveryProgress {
     this.#found = record?.inflight;
   }
 
-  static async load(store: Store, jobId: string, purpose: DeliveryPurpose, signal: AbortSignal): Promise<Delivery> {
+  static async load(
+    store: Store,
+    ids: PersonIds,
+    jobId: string,
+    purpose: DeliveryPurpose,
+    signal: AbortSignal,
+  ): Promise<Delivery> {
     const raw = await store.get(keys.delivery(jobId, purpose));
-    return new Delivery(store, jobId, purpose, raw === null ? null : (JSON.parse(raw) as DeliveryRecord), signal);
+    const record = raw === null ? null : ids.openJson<DeliveryRecord>(raw);
+    return new Delivery(store, ids, jobId, purpose, record, signal);
   }
 
   /** The answer as decided, or null before it was decided. */
@@ -92,7 +104,7 @@ export class Delivery implements DeliveryProgress {
   }
 
   async #save(): Promise<void> {
-    await this.#store.set(this.#key, JSON.stringify(this.#record), DELIVERY_TTL_MS);
+    await this.#store.set(this.#key, this.#ids.sealJson(this.#record), DELIVERY_TTL_MS);
   }
 
   /** Records the answer before anything is sent: a re-run sends exactly this, not a new computation. */

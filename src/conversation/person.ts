@@ -59,10 +59,12 @@ export async function recordAnswerPage(store: Store, person: string, token: stri
 /**
  * Erases everything held about the person: pending messages, the last consultation, counters, answer pages
  * and the subscription. An SMS opt-out is kept (only the hash and a date): it is what stops us from ever
- * messaging that number again, which the person asked for.
+ * messaging that number again, which the person asked for. Then the store's files are purged, so what was
+ * deleted cannot be read back from them either (Store.purge; README, "What is stored").
  */
 export async function erasePerson(store: Store, person: string): Promise<void> {
   const pages = await store.listRange(keys.answerIndex(person));
   await store.del(...pages.map((t) => keys.answerPage(t)), ...personKeys(person));
   await store.mapDelete(keys.subscriptions(), person);
+  await store.purge();
 }

@@ -47,7 +47,19 @@ export class ChannelOffError extends Error {
   override name = 'ChannelOffError';
 }
 
-const errInfo = (err: unknown) => ({ name: (err as Error).name, message: (err as Error).message });
+/** The forms a person's address takes in a platform's error message ("The 'To' number +81… is not valid"). */
+function addressForms(target: Target): string[] {
+  if (target.channel === 'line') return [target.userId];
+  const bare = target.to.replace(/^whatsapp:/, '');
+  return [target.to, bare, bare.replace(/^\+/, '')].filter((a) => a.length >= 4);
+}
+
+/** An error for the log: its name and message, without the person's address (ids are logged only as hashes). */
+function errInfo(err: unknown, target?: Target) {
+  let message = String((err as Error)?.message ?? err);
+  for (const a of target === undefined ? [] : addressForms(target)) message = message.replaceAll(a, '[person]');
+  return { name: (err as Error)?.name, message };
+}
 
 export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   const outboxFor = (target: Target): Outbox<Target> => {
@@ -59,13 +71,17 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   return async (job: QueuedJob<ChannelJob>) => {
     const { data } = job;
     const log = deps.log.child({ job: job.id, person: data.person, kind: data.kind, attempt: job.attempt });
-    const delivery = await Delivery.load(deps.store, job.id, 'answer', job.signal);
+    const delivery = await Delivery.load(deps.store, deps.ids, job.id, 'answer', job.signal);
     if (delivery.done) {
       log.debug('already answered');
       return;
     }
     // A run after the last attempt (the process died just after apologising): the person has their answer.
-    if (job.attempt > job.maxAttempts && (await Delivery.load(deps.store, job.id, 'apology', job.signal)).done) return;
+    if (
+      job.attempt > job.maxAttempts &&
+      (await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal)).done
+    )
+      return;
     const outbox = outboxFor(data.target);
     try {
       const outcome = await run(deps, job, delivery, outbox, log);
@@ -73,7 +89,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
       deps.metrics.jobs.inc({ kind: data.kind, outcome });
     } catch (err) {
       if (job.signal.aborted) throw err;
-      log.warn({ err: errInfo(err) }, 'job failed');
+      log.warn({ err: errInfo(err, data.target) }, 'job failed');
       if (job.attempt >= job.maxAttempts) {
         deps.metrics.jobs.inc({ kind: data.kind, outcome: 'failed' });
         await apologise(deps, job, outbox, log);
@@ -86,7 +102,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
 async function apologise(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<Target>, log: Log) {
   const { data } = job;
   try {
-    const apology = await Delivery.load(deps.store, job.id, 'apology', job.signal);
+    const apology = await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal);
     if (apology.done) return;
     if (data.target.channel === 'twilio' && (await isOptedOut(deps.store, data.person))) return;
     if (apology.replies === null) await apology.decide([{ kind: 'notice', notice: 'apology', lang: data.lang }]);
@@ -94,7 +110,7 @@ async function apologise(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: O
     await apology.finish();
     if (data.kind === 'turn') await releaseTakenBurst(deps.store, job.id);
   } catch (err) {
-    log.error({ err: errInfo(err) }, 'apology failed too');
+    log.error({ err: errInfo(err, data.target) }, 'apology failed too');
   }
 }
 
@@ -163,6 +179,7 @@ async function decide(
     case 'turn': {
       const step = await stepBurst(
         store,
+        deps.ids,
         data.person,
         // A job queued by an older version has no parts of its own: it is answered with a request for the text.
         { job: job.id, at: data.acceptedAt, seq: data.seq ?? 0, parts: data.parts ?? [] },
@@ -185,7 +202,9 @@ async function decide(
         await subscribe(store, deps.ids, data.person, data.target, data.lang);
         replies = [{ kind: 'notice', notice: 'subscribed', lang: data.lang }];
       } else {
-        replies = [respondToPostback(data.topic, data.consultId, await loadContext(store, data.person), data.lang)];
+        replies = [
+          respondToPostback(data.topic, data.consultId, await loadContext(store, deps.ids, data.person), data.lang),
+        ];
       }
       break;
     }
@@ -222,7 +241,7 @@ async function consultation(
     parts,
     images,
     imageFailures: failures,
-    context: await loadContext(store, data.person),
+    context: await loadContext(store, deps.ids, data.person),
     langHint: data.lang,
     channel: data.target.channel,
     offerChannel: offerChannelOf(data.target),
@@ -231,7 +250,7 @@ async function consultation(
     deps.metrics.consultSeconds.observe((Date.now() - started) / 1000);
   }
   // Remembered before answering, so a quick tap on a button finds it.
-  if (result.context !== undefined) await saveContext(store, data.person, result.context, deps.contextTtlMs);
+  if (result.context !== undefined) await saveContext(store, deps.ids, data.person, result.context, deps.contextTtlMs);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([loading, new Promise((r) => (timer = setTimeout(r, LOADING_WAIT_MS)))]);
   clearTimeout(timer);

@@ -1,18 +1,29 @@
 // Person ids: stored and logged only as keyed hashes (HMAC-SHA256 of the platform id with ID_HASH_KEY).
 // Where a platform id must be kept past one job (weekly-tips subscriptions), it is sealed with AES-256-GCM
 // under a key derived from the same secret, so a copy of the store alone reveals no LINE ids or phone numbers.
+// So is everything else a person sent or was answered that goes to the store or the queue (sealJson): job
+// payloads, bursts, delivery records, the last consultation, answer pages. Nothing of it reaches a SQLite
+// file or Redis (and so Redis's AOF / RDB) in the clear.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { ensurePrivateDir, tightenIfPresent } from './private-files.ts';
 
 export const ID_HASH_KEY_FILE = 'id-hash.key';
 const GENERATED_KEY_BYTES = 32;
 const SEAL_IV_BYTES = 12;
 const SEAL_TAG_BYTES = 16;
+/** Marks a sealJson value. '.' is in neither base64url nor the first character of JSON, so it cannot be confused. */
+const SEALED_JSON_PREFIX = 's1.';
 
 export class IdKeyError extends Error {
   override name = 'IdKeyError';
+}
+
+/** A sealed value this key cannot open (ID_HASH_KEY or DATA_DIR/id-hash.key changed since it was written). */
+export class SealedValueError extends Error {
+  override name = 'SealedValueError';
 }
 
 /**
@@ -23,12 +34,14 @@ export class IdKeyError extends Error {
 export function loadIdHashKey(config: Pick<Config, 'ID_HASH_KEY' | 'DATA_DIR'>): Buffer {
   if (config.ID_HASH_KEY !== undefined) return Buffer.from(config.ID_HASH_KEY, 'utf8');
   const file = path.join(config.DATA_DIR, ID_HASH_KEY_FILE);
-  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  ensurePrivateDir(config.DATA_DIR);
   try {
     // 'wx' fails when the file exists, so two processes starting together keep one key.
     fs.writeFileSync(file, randomBytes(GENERATED_KEY_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    // Made by an older version, perhaps readable by others.
+    tightenIfPresent(file);
   }
   const text = fs.readFileSync(file, 'utf8').trim();
   if (text.length < 16) throw new IdKeyError(`${file} is too short to be a key; delete it or set ID_HASH_KEY`);
@@ -73,5 +86,25 @@ export class PersonIds {
     return Buffer.concat([decipher.update(raw.subarray(SEAL_IV_BYTES + SEAL_TAG_BYTES)), decipher.final()]).toString(
       'utf8',
     );
+  }
+
+  /** A JSON value sealed for the store or the queue: what a person sent, or what we answered them. */
+  sealJson(value: unknown): string {
+    return SEALED_JSON_PREFIX + this.seal(JSON.stringify(value));
+  }
+
+  /**
+   * Opens a sealJson value. Plain JSON, as versions before sealing wrote it, is read as it is (it ages out
+   * with its TTL). Throws SealedValueError when the value was sealed under another key.
+   */
+  openJson<T>(stored: string): T {
+    if (!stored.startsWith(SEALED_JSON_PREFIX)) return JSON.parse(stored) as T;
+    let plain: string;
+    try {
+      plain = this.open(stored.slice(SEALED_JSON_PREFIX.length));
+    } catch {
+      throw new SealedValueError('a sealed value cannot be opened with this key (was ID_HASH_KEY changed?)');
+    }
+    return JSON.parse(plain) as T;
   }
 }

@@ -8,6 +8,7 @@ import { Metrics } from './metrics.ts';
 import type { BullQueueOptions } from './queue/bullmq.ts';
 import { EmbeddedQueue } from './queue/embedded.ts';
 import type { JobQueue, QueueErrorReporter } from './queue/queue.ts';
+import { type PayloadReporter, type SealedPayload, SealedQueue } from './queue/sealed.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 
@@ -53,6 +54,13 @@ function throttledReporter(log: Log | undefined): QueueErrorReporter {
   };
 }
 
+function payloadReporter(log: Log | undefined): PayloadReporter {
+  return (job, reason) => {
+    if (reason === 'unsealed') log?.info({ job }, 'queue: ran a job queued by an older version (payload not sealed)');
+    else log?.warn({ job }, 'queue: dropped a job sealed under another key (was ID_HASH_KEY changed?)');
+  };
+}
+
 export async function openRuntime<T>(
   config: Pick<Config, 'REDIS_URL' | 'DATA_DIR' | 'ID_HASH_KEY'>,
   opts: RuntimeOptions = {},
@@ -60,7 +68,7 @@ export async function openRuntime<T>(
   const ids = new PersonIds(loadIdHashKey(config));
   const metrics = new Metrics();
   let store: Store;
-  let queue: JobQueue<T>;
+  let queue: JobQueue<SealedPayload>;
   const onError = throttledReporter(opts.log);
   if (config.REDIS_URL !== undefined) {
     // Loaded only here: the default setup (embedded store) never pays for node-redis and BullMQ.
@@ -69,7 +77,7 @@ export async function openRuntime<T>(
       import('./queue/bullmq.ts'),
     ]);
     store = await RedisStore.connect({ url: config.REDIS_URL, prefix: opts.redisPrefix ?? REDIS_KEY_PREFIX });
-    queue = new BullQueue<T>({
+    queue = new BullQueue<SealedPayload>({
       url: config.REDIS_URL,
       prefix: opts.bullPrefix ?? BULLMQ_PREFIX,
       onError,
@@ -78,12 +86,13 @@ export async function openRuntime<T>(
   } else {
     const sqlite = new SqliteStore({ file: opts.sqliteFile ?? path.join(config.DATA_DIR, SQLITE_FILE) });
     store = sqlite;
-    queue = new EmbeddedQueue<T>(sqlite, { onError, ...opts.embedded });
+    queue = new EmbeddedQueue<SealedPayload>(sqlite, { onError, ...opts.embedded });
   }
   metrics.gauge('anshin_queue_jobs', 'Jobs in the queue by state.', async () => ({ ...(await queue.counts()) }));
   return {
     store,
-    queue,
+    // Payloads are sealed before they reach the SQLite file or Redis (queue/sealed.ts).
+    queue: new SealedQueue<T>(queue, ids, payloadReporter(opts.log)),
     ids,
     metrics,
     async close() {

@@ -2,11 +2,11 @@
 // key, and the table is WITHOUT ROWID so rows live in that key's B-tree: a lookup is one point query on
 // (kind, value), O(log n), which stays flat in practice from thousands to millions of rows.
 // See https://www.sqlite.org/withoutrowid.html.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { IntelHit, PhoneIndicator, UrlIndicator } from '../domain.ts';
 import { canonicalHost } from '../extract/canonical.ts';
+import { ensurePrivateFile, tightenIfPresent } from '../infra/private-files.ts';
 import { toJstIso } from './jst.ts';
 
 export type IntelKind = IntelHit['kind'];
@@ -89,7 +89,12 @@ export class IntelStore {
 
   /** Opens (and creates when needed, with its folder) the store at `file`; ':memory:' gives a private one. */
   static open(file: string): IntelStore {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:') {
+      // 0600 before SQLite opens it: its -wal and -shm take the database file's permissions.
+      const full = path.resolve(file);
+      ensurePrivateFile(full, path.dirname(full));
+      for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${full}${suffix}`);
+    }
     const db = new Database(file);
     // WAL lets the server read while an import writes; NORMAL sync is durable enough for feed data that
     // can be re-imported (https://www.sqlite.org/wal.html, https://www.sqlite.org/pragma.html#pragma_synchronous).

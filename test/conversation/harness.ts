@@ -14,7 +14,8 @@ import { startWorker } from '../../src/conversation/runner.ts';
 import type { ChannelJob } from '../../src/conversation/types.ts';
 import { silentLog } from '../../src/infra/log.ts';
 import type { BullQueue } from '../../src/infra/queue/bullmq.ts';
-import { openRuntime, type Runtime, type RuntimeOptions } from '../../src/infra/runtime.ts';
+import type { SealedPayload, SealedQueue } from '../../src/infra/queue/sealed.ts';
+import { openRuntime, type Runtime, type RuntimeOptions, SQLITE_FILE } from '../../src/infra/runtime.ts';
 import type { RedisStore } from '../../src/infra/store/redis.ts';
 import type { Offer } from '../../src/offers/offers.ts';
 import { FakeLine } from '../channels/line/fake-line.ts';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   burstWindowMs?: number;
   runtime?: RuntimeOptions;
   worker?: boolean;
+  /** Keep the embedded store in DATA_DIR/anshin.sqlite, as a deployment does (default: in memory). */
+  fileStore?: boolean;
 }
 
 export interface Harness {
@@ -61,6 +64,9 @@ export interface Harness {
   /** Waits until the queue is empty and stays so (every job done). */
   settle(): Promise<void>;
   until(check: () => boolean, what: string): Promise<void>;
+  /** A clean shutdown (app, queue, store, fake servers), keeping DATA_DIR for inspection. */
+  shutdown(): Promise<void>;
+  /** shutdown(), then DATA_DIR is removed. */
   close(): Promise<void>;
 }
 
@@ -145,7 +151,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const redisPrefix = uniquePrefix('conv');
   const bullPrefix = uniquePrefix('bull').slice(0, -1);
   const runtime = await openRuntime<ChannelJob>(config, {
-    sqliteFile: ':memory:',
+    sqliteFile: opts.fileStore ? path.join(dataDir, SQLITE_FILE) : ':memory:',
     redisPrefix,
     bullPrefix,
     embedded: { backoff: () => 50 },
@@ -169,6 +175,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     });
   }
 
+  let shutDown = false;
   const h: Harness = {
     app,
     runtime,
@@ -212,15 +219,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       }
     },
     until,
-    async close() {
+    async shutdown() {
+      if (shutDown) return;
+      shutDown = true;
       await app.close();
       if (opts.redis) {
         await (runtime.store as RedisStore).deleteAllWithPrefix();
-        await (runtime.queue as BullQueue<ChannelJob>).obliterate().catch(() => {});
+        await ((runtime.queue as SealedQueue<ChannelJob>).inner as BullQueue<SealedPayload>)
+          .obliterate()
+          .catch(() => {});
       }
       await runtime.close();
       await line.stop();
       await fakeTwilio.stop();
+    },
+    async close() {
+      await h.shutdown();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

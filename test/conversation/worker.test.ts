@@ -1,5 +1,6 @@
 // The job handler with a recording outbox: bursts join in the worker, re-runs do not answer twice, an answer
 // is decided once and resumed where it stopped, and the last failing attempt apologises.
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Outbox } from '../../src/conversation/outbox.ts';
 import type { BurstPart, ChannelJob, LineTarget, Reply } from '../../src/conversation/types.ts';
@@ -37,6 +38,8 @@ function recordingOutbox(sent: Sent[], failAt: { part: number; times: number } =
   return outbox;
 }
 
+const ids = new PersonIds(Buffer.from('test-key-0123456789'));
+
 function setup(
   consult: () => Promise<ReturnType<typeof verdict>>,
   over: Partial<WorkerDeps> = {},
@@ -47,7 +50,7 @@ function setup(
   let consultIds = 0;
   const handler = createJobHandler({
     store,
-    ids: new PersonIds(Buffer.from('test-key-0123456789')),
+    ids,
     outboxes: { line: outbox ?? recordingOutbox(sent) },
     contextTtlMs: 60_000,
     rateLimitPerHour: 30,
@@ -171,7 +174,7 @@ describe('job handler', () => {
     await handler(job('line-pb', data, 2));
     expect(sent.map((s) => s.part)).toEqual([0, 1]);
     expect(consulted).toBe(0);
-    expect(JSON.parse((await store.get(delivery))!)).toMatchObject({ sent: 2, done: true });
+    expect(ids.openJson((await store.get(delivery))!)).toMatchObject({ sent: 2, done: true });
     await store.close();
   });
 
@@ -184,7 +187,7 @@ describe('job handler', () => {
     expect(sent).toHaveLength(1);
     // The consultation id in the buttons is the one remembered for follow-ups, not a second one.
     expect(sent[0]!.replies[0]).toMatchObject({ consultId: 'c1' });
-    expect(JSON.parse((await store.get(keys.context('p5')))!).consultId).toBe('c1');
+    expect(ids.openJson<{ consultId: string }>((await store.get(keys.context('p5')))!).consultId).toBe('c1');
     await store.close();
   });
 
@@ -211,6 +214,26 @@ describe('job handler', () => {
     await handler(job('line-r3', turn('p7', [{ text: 'three http://sagawa-xx.top/' }])));
     expect(sent.map((s) => s.replies[0]!.kind)).toEqual(['verdict', 'notice']);
     expect(sent[1]!.replies[0]).toMatchObject({ notice: 'rate_limited' });
+    await store.close();
+  });
+
+  it("logs a platform's error without the person's address it quotes", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const userId = 'U0123456789abcdef0123456789abcdef';
+    const quoting: Outbox<LineTarget> = {
+      ...recordingOutbox([]),
+      async send() {
+        throw Object.assign(new Error(`The user ${userId} cannot be reached`), { name: 'PlatformError' });
+      },
+    };
+    const { store, handler } = setup(async () => verdict('danger'), { log }, quoting);
+    const data: ChannelJob = { ...turn('p9', [{ text: 'x' }]), target: { ...target, userId } };
+    await expect(handler(job('line-log', data, 4, 4))).rejects.toThrow(userId);
+    const logged = lines.join('');
+    expect(logged).toContain('cannot be reached');
+    expect(logged).toContain('[person]');
+    expect(logged).not.toContain(userId);
     await store.close();
   });
 });

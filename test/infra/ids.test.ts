@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ID_HASH_KEY_FILE, loadIdHashKey, PersonIds } from '../../src/infra/ids.ts';
+import { ID_HASH_KEY_FILE, loadIdHashKey, PersonIds, SealedValueError } from '../../src/infra/ids.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anshin-ids-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +36,17 @@ describe('person ids', () => {
     expect(sealed).not.toContain('447700900123');
     expect(a.open(sealed)).toBe('+447700900123');
     expect(() => new PersonIds(Buffer.from('key-b-0123456789')).open(sealed)).toThrow();
+  });
+
+  it('seals JSON values, reads plain JSON an older version wrote, and refuses a value sealed under another key', () => {
+    const a = new PersonIds(Buffer.from('key-a-0123456789'));
+    const value = { userId: 'U1234567890abcdef', text: '山田花子様 口座を停止しました' };
+    const sealed = a.sealJson(value);
+    expect(sealed).toMatch(/^s1\.[A-Za-z0-9_-]+$/);
+    expect(sealed).not.toContain('U1234567890abcdef');
+    expect(a.sealJson(value)).not.toBe(sealed);
+    expect(a.openJson(sealed)).toEqual(value);
+    expect(a.openJson(JSON.stringify(value))).toEqual(value);
+    expect(() => new PersonIds(Buffer.from('key-b-0123456789')).openJson(sealed)).toThrow(SealedValueError);
   });
 });

@@ -151,3 +151,44 @@ describe('EmbeddedQueue', () => {
     await store.close();
   });
 });
+
+describe('EmbeddedQueue after a deletion', () => {
+  it('truncates the WAL again once each job that overlapped a purge has emptied its payload, and only then', async () => {
+    const s = new SqliteStore({ file: path.join(dir, 'purge.sqlite') });
+    const q = new EmbeddedQueue<{ n: number }>(s);
+    let truncations = 0;
+    const truncate = s.truncateWal.bind(s);
+    s.truncateWal = () => {
+      truncations += 1;
+      return truncate();
+    };
+    let release: () => void = () => {};
+    const otherMayEnd = new Promise<void>((r) => {
+      release = r;
+    });
+    const done: number[] = [];
+    await q.process(
+      async (job) => {
+        if (job.data.n === 1) await s.purge(); // the deletion
+        if (job.data.n === 2) await otherMayEnd; // running while it happens
+        done.push(job.data.n);
+      },
+      { concurrency: 4 },
+    );
+    await q.add('other', { n: 2 });
+    await new Promise((r) => setTimeout(r, 50));
+    await q.add('erase', { n: 1 });
+    for (let i = 0; i < 200 && !done.includes(1); i++) await new Promise((r) => setTimeout(r, 10));
+    release();
+    for (let i = 0; i < 200 && done.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    // The purge itself, then one after each of the two jobs.
+    expect(truncations).toBe(3);
+    for (let n = 3; n < 6; n++) await q.add(`later-${n}`, { n });
+    for (let i = 0; i < 200 && done.length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(truncations).toBe(3);
+    await q.close();
+    await s.close();
+  });
+});

@@ -5,6 +5,7 @@ import { renderVerdictText } from '../../consult/render.ts';
 import { contactLine, contactsFor, LEVEL_WORDS } from '../../conversation/answer-text.ts';
 import { IMAGE_NOTE } from '../../conversation/notices.ts';
 import type { Lang, Verdict } from '../../domain.ts';
+import type { PersonIds } from '../../infra/ids.ts';
 import { keys } from '../../infra/store/keys.ts';
 import type { Store } from '../../infra/store/store.ts';
 import { type Offer, offerText } from '../../offers/offers.ts';
@@ -74,7 +75,7 @@ ${note}<pre>${esc(renderVerdictText(v, { detail: 'full' }))}</pre>
   );
 }
 
-export const answerPages: FastifyPluginAsync<{ store: Store }> = async (app, opts) => {
+export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds }> = async (app, opts) => {
   app.get<{ Params: { token: string } }>('/a/:token', async (req, reply) => {
     reply
       .header('cache-control', 'no-store')
@@ -83,11 +84,17 @@ export const answerPages: FastifyPluginAsync<{ store: Store }> = async (app, opt
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .type('text/html; charset=utf-8');
     const raw = TOKEN_RE.test(req.params.token) ? await opts.store.get(keys.answerPage(req.params.token)) : null;
-    if (raw === null) {
+    let page: AnswerPage | null = null;
+    try {
+      page = raw === null ? null : opts.ids.openJson<AnswerPage>(raw);
+    } catch {
+      // Sealed under another key (ID_HASH_KEY changed): as if it had expired.
+    }
+    if (page === null) {
       const lang: Lang = /^ja\b/.test(req.headers['accept-language'] ?? 'ja') ? 'ja' : 'en';
       const t = TITLES[lang];
       return reply.code(404).send(layout(lang, t.expired, `<h1>${esc(t.expired)}</h1><p>${esc(t.expiredBody)}</p>`));
     }
-    return reply.send(renderAnswerPage(JSON.parse(raw) as AnswerPage));
+    return reply.send(renderAnswerPage(page));
   });
 };

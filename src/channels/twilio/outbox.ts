@@ -58,7 +58,8 @@ export class TwilioOutbox implements Outbox<TwilioTarget> {
       imagesUnread: reply.kind === 'verdict' && reply.imagesUnread,
       createdAt: new Date().toISOString(),
     };
-    await this.#opts.store.set(keys.answerPage(token), JSON.stringify(page), ANSWER_PAGE_TTL_MS);
+    // Sealed: the page quotes what the person sent (links, numbers, text read from pictures).
+    await this.#opts.store.set(keys.answerPage(token), this.#opts.ids.sealJson(page), ANSWER_PAGE_TTL_MS);
     await recordAnswerPage(this.#opts.store, ctx.person, token, ANSWER_PAGE_TTL_MS);
     return `${this.#opts.publicBaseUrl.replace(/\/$/, '')}/a/${token}`;
   }

@@ -265,6 +265,7 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
       maxAttempts: row.max_attempts,
       signal,
     };
+    const purgesBefore = this.#store.purges;
     const mine = (sql: string, ...args: unknown[]) =>
       this.#store.write(() => this.#q(`${sql} WHERE id = ? AND owner = ?`).run(...args, row.id, this.#owner));
     try {
@@ -276,6 +277,10 @@ export class EmbeddedQueue<T> implements JobQueue<T> {
         this.#armAt(later.runAt);
       } else {
         await this.#finish(row.id);
+        // The job erased someone's data (データ削除): its own payload, just emptied, goes from the WAL too.
+        if (this.#store.purges !== purgesBefore) {
+          await this.#store.truncateWal().catch((err) => this.#report('purging after a deletion', err));
+        }
       }
     } catch {
       if (signal.aborted) return;

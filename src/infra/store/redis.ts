@@ -192,6 +192,9 @@ export class RedisStore implements Store {
   }
 
   /** A real write: fails when Redis is down, read-only (a replica) or out of memory under noeviction. */
+  /** Values that hold what a person sent are sealed before they come here (Store.purge). */
+  async purge(): Promise<void> {}
+
   async ping(): Promise<void> {
     await this.#client.set(this.#k(READY_PROBE_KEY), String(Date.now()), {
       expiration: { type: 'PX', value: READY_PROBE_TTL_MS },

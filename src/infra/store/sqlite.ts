@@ -2,9 +2,13 @@
 // embedded queue's jobs (queue/embedded.ts shares the handle). better-sqlite3 is synchronous, so writes
 // are gathered per event-loop tick into one short transaction (group commit); BEGIN IMMEDIATE keeps it
 // atomic across processes sharing the file. Checkpoints run on a timer in their own thread (file-worker.ts).
-import fs from 'node:fs';
+//
+// Deleted means gone from the file: secure_delete zeroes what a delete or an update frees, and purge()
+// (after a person's data is erased) checkpoints the WAL into the database and truncates it, so no old page
+// survives in either file. The file is 0600 and its folder 0700 (private-files.ts).
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, tightenIfPresent } from '../private-files.ts';
 import { FileWorker } from './file-worker.ts';
 import { type Store, StoreError } from './store.ts';
 
@@ -29,6 +33,15 @@ const CACHE_KIB = 64 * 1024;
 const MMAP_BYTES = 2 ** 30;
 const READY_PROBE_KEY = 'ready:probe';
 const READY_PROBE_TTL_MS = 60_000;
+/**
+ * PRAGMA user_version of a file whose free pages were rebuilt away. Versions before secure_delete left deleted
+ * rows (raw job payloads among them) in free pages: such a file is vacuumed once when it is opened, about a
+ * second per 150 MB (README, "What is stored").
+ */
+const SCRUBBED_USER_VERSION = 1;
+/** A purge finds the WAL in use (another process reading) this many times before it reports failure. */
+const PURGE_ATTEMPTS = 5;
+const PURGE_RETRY_MS = 100;
 
 interface PendingWrite {
   fn: () => unknown;
@@ -43,6 +56,8 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** Checkpoint the WAL this often in a background thread (files only). */
   checkpointIntervalMs?: number;
+  /** Truncate the WAL to zero bytes this often (default WAL_TRUNCATE_INTERVAL_MS, file-worker.ts). */
+  walTruncateIntervalMs?: number;
 }
 
 export class SqliteStore implements Store {
@@ -55,11 +70,18 @@ export class SqliteStore implements Store {
   #closed = false;
 
   constructor(opts: SqliteStoreOptions) {
-    if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+    if (opts.file !== ':memory:') {
+      // 0600 before SQLite opens it: the -wal and -shm it makes take the database file's permissions.
+      const full = path.resolve(opts.file);
+      ensurePrivateFile(full, path.dirname(full));
+      for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${full}${suffix}`);
+    }
     this.file = opts.file;
     this.db = new Database(opts.file);
     this.#now = opts.now ?? Date.now;
     this.db.pragma('journal_mode = WAL');
+    // Freed cells and pages are overwritten with zeros (https://www.sqlite.org/pragma.html#pragma_secure_delete).
+    this.db.pragma('secure_delete = ON');
     // WAL + NORMAL: commits survive a process crash (SIGKILL); only a power cut can lose the last few.
     // FULL would put an fsync on every commit (https://www.sqlite.org/pragma.html#pragma_synchronous).
     this.db.pragma('synchronous = NORMAL');
@@ -76,16 +98,36 @@ export class SqliteStore implements Store {
       CREATE INDEX IF NOT EXISTS lists_expiry ON lists (expires_at);
     `);
     if (opts.file !== ':memory:') {
+      this.#scrubOnce();
       // No checkpoint inside a commit: the background thread does them (file-worker.ts).
       this.db.pragma('wal_autocheckpoint = 0');
       this.db.pragma('journal_size_limit = 67108864');
-      this.#fileWorker = new FileWorker(opts.file, opts.checkpointIntervalMs, () => {
-        // Without the thread, SQLite's own checkpoint after each commit keeps the WAL from growing without end.
-        if (!this.#closed) this.db.pragma('wal_autocheckpoint = 1000');
-      });
+      this.#fileWorker = new FileWorker(
+        opts.file,
+        opts.checkpointIntervalMs,
+        () => {
+          // Without the thread, SQLite's own checkpoint after each commit keeps the WAL from growing without end.
+          if (!this.#closed) this.db.pragma('wal_autocheckpoint = 1000');
+        },
+        opts.walTruncateIntervalMs,
+      );
     }
     this.#sweep = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.#sweep.unref();
+  }
+
+  /** Rebuilds a file an older version wrote, so no deleted row survives in its free pages. */
+  #scrubOnce(): void {
+    if ((this.db.pragma('user_version', { simple: true }) as number) >= SCRUBBED_USER_VERSION) return;
+    try {
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma(`user_version = ${SCRUBBED_USER_VERSION}`);
+    } catch (err) {
+      // Another process holds the file (a web and a worker starting together): the next start does it.
+      const code = (err as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw err;
+    }
   }
 
   /** Deletes expired rows now, a chunk per statement; more chunks follow on later turns of the event loop. */
@@ -454,6 +496,48 @@ export class SqliteStore implements Store {
           'ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
       ).run(READY_PROBE_KEY, String(now), now + READY_PROBE_TTL_MS),
     );
+  }
+
+  #purges = 0;
+
+  /** How many purges were asked for so far: the embedded queue purges again after a job that overlapped one. */
+  get purges(): number {
+    return this.#purges;
+  }
+
+  /**
+   * Makes what was deleted unrecoverable from the files: the WAL (whose old frames still hold pages from
+   * before the delete) is checkpointed into the database, where secure_delete zeroed the deleted content,
+   * and truncated to zero bytes. Runs in the background thread; a WAL another process keeps reading is
+   * tried again a few times, then StoreError (the caller's job is retried).
+   */
+  async purge(): Promise<void> {
+    if (this.#closed) throw new StoreError('the SQLite store is closed');
+    this.#purges += 1;
+    await this.truncateWal();
+  }
+
+  /**
+   * What purge() does to the files, without counting as a purge: the embedded queue's follow-up after a job
+   * that overlapped one (counting it would have every job overlapping the follow-up purge again, and so on).
+   */
+  async truncateWal(): Promise<void> {
+    if (this.#closed) throw new StoreError('the SQLite store is closed');
+    if (this.file === ':memory:') return;
+    let error = '';
+    for (let attempt = 0; attempt < PURGE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, PURGE_RETRY_MS));
+      if (this.#fileWorker !== undefined && !this.#fileWorker.failed) {
+        const r = await this.#fileWorker.truncateWal();
+        if (r.ok) return;
+        error = r.error ?? 'unknown error';
+      } else {
+        const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (row?.busy === 0) return;
+        error = 'the WAL is in use';
+      }
+    }
+    throw new StoreError(`the SQLite WAL could not be truncated: ${error}`);
   }
 
   async close(): Promise<void> {

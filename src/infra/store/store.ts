@@ -54,6 +54,12 @@ export interface Store {
   lease(key: string, owner: string, ttlMs: number, takeFrom?: string): Promise<boolean>;
   /** Gives a lease back, only if `owner` still holds it. */
   releaseLease(key: string, owner: string): Promise<void>;
+  /**
+   * Makes deleted values unrecoverable from the store's own files, after a person's data is erased. SQLite:
+   * the WAL is checkpointed and truncated (deleted content was zeroed by secure_delete). Redis: nothing to do
+   * here: what a person sent is sealed before it reaches Redis, so its AOF and RDB hold nothing readable.
+   */
+  purge(): Promise<void>;
   /** Writes a probe key; throws when the store cannot be written (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

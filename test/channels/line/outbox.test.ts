@@ -4,11 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LineOutbox, REPLY_TOKEN_VALID_MS, retryKeyFor } from '../../../src/channels/line/outbox.ts';
 import { Delivery } from '../../../src/conversation/delivery.ts';
 import type { LineTarget, Reply } from '../../../src/conversation/types.ts';
+import { PersonIds } from '../../../src/infra/ids.ts';
 import { Metrics } from '../../../src/infra/metrics.ts';
 import { keys } from '../../../src/infra/store/keys.ts';
 import { SqliteStore } from '../../../src/infra/store/sqlite.ts';
 import { FakeLine } from './fake-line.ts';
 
+const ids = new PersonIds(Buffer.from('test-key-0123456789'));
 const REPLIES: Reply[] = [{ kind: 'notice', notice: 'help', lang: 'ja' }];
 let line: FakeLine;
 let store: SqliteStore;
@@ -36,7 +38,7 @@ async function leftInFlight(jobId: string, via: 'reply' | 'push'): Promise<Deliv
     JSON.stringify({ replies: REPLIES, sent: 0, inflight: { part: 0, via, at: Date.now() } }),
     60_000,
   );
-  return Delivery.load(store, jobId, 'answer', new AbortController().signal);
+  return Delivery.load(store, ids, jobId, 'answer', new AbortController().signal);
 }
 
 const target = (over: Partial<LineTarget> = {}): LineTarget => ({
@@ -95,7 +97,7 @@ describe('LINE outbox', () => {
 
   it('does nothing for a part already confirmed', async () => {
     await store.set(keys.delivery('line-e6', 'answer'), JSON.stringify({ replies: REPLIES, sent: 1 }), 60_000);
-    const progress = await Delivery.load(store, 'line-e6', 'answer', new AbortController().signal);
+    const progress = await Delivery.load(store, ids, 'line-e6', 'answer', new AbortController().signal);
     await outbox.send(target(), REPLIES, { jobId: 'line-e6', person: 'p', progress });
     expect(line.calls).toEqual([]);
   });

@@ -15,6 +15,7 @@ const TWO: Reply[] = [
   { kind: 'notice', notice: 'opted_in', lang: 'en' },
   { kind: 'notice', notice: 'help', lang: 'en' },
 ];
+const ids = new PersonIds(Buffer.from('test-key-0123456789'));
 let twilio: FakeTwilio;
 let store: SqliteStore;
 let outbox: TwilioOutbox;
@@ -28,7 +29,7 @@ beforeEach(async () => {
     apiBaseUrl: twilio.url,
     publicBaseUrl: 'https://anshin.example.com',
     store,
-    ids: new PersonIds(Buffer.from('test-key-0123456789')),
+    ids,
     metrics: new Metrics(),
   });
 });
@@ -37,7 +38,7 @@ afterEach(async () => {
   await twilio.stop();
 });
 
-const load = (jobId: string) => Delivery.load(store, jobId, 'answer', new AbortController().signal);
+const load = (jobId: string) => Delivery.load(store, ids, jobId, 'answer', new AbortController().signal);
 
 describe('Twilio outbox', () => {
   it('looks up a text whose send was never confirmed, finds it, and does not send it again', async () => {
