@@ -56,7 +56,7 @@ const RULES: TextRule[] = [
     weight: 22,
     scamType: 'phishing',
     all: [
-      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:accounts?|cards?|access|services?)(?: have been| has been| is| are| was| were| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))/i,
+      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:accounts?|cards?|access|services?)(?: have been| has been| is| are| was| were| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))|\bKYC\b[^.!?\n]{0,40}\b(?:suspended|blocked|expired|will (?:be )?block)/i,
     ],
     detail: {
       ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクから手続きさせるのはフィッシングの典型です。',
@@ -654,7 +654,7 @@ const RULES: TextRule[] = [
     weight: 20,
     scamType: 'other',
     all: [
-      /オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slot machines?|online slots)\b/i,
+      /オンラインカジノ|カジノ|\b(?:casino|free spins|jackpot|sportsbook|betting bonus|deposit bonus|slot machines?|online slots|no deposit (?:bonus|required)|welcome (?:pack|bonus) \d+ ?%|b0nus|\d+ ?FS)\b/i,
     ],
     detail: {
       ja: 'カジノや賭けごとに誘っています。海外のオンラインカジノは日本では違法で、お金が戻らないことがあります。',
@@ -728,7 +728,7 @@ const RULES: TextRule[] = [
     weight: 25,
     scamType: 'investment',
     all: [
-      /\b(?:[Cc]laim|[Gg]et|[Rr]eceive|[Ww]in)\s+(?:[Ff]ree\s+)?\$?\d[\d,.]*\s?(?:[A-Z]{2,6}|[Tt]okens?|[Cc]oins?)\b/,
+      /\b(?:[Cc]laim|[Gg]et|[Rr]eceive|[Ww]in)\s+(?:[Ff]ree\s+)?\$?\d[\d,.]*\s?(?:[A-Z]{2,6}|[Tt]okens?|[Cc]oins?)\b|\b(?:XRP|BTC|ETH|USDT|[Tt]okens|[Aa]irdrop)\b[^.!?\n]{0,60}\b(?:[Ee]ligible|[Rr]ewards?|[Bb]onus(?:es)?)\b|\b[Ee]ligible\b[^.!?\n]{0,40}\b(?:XRP|BTC|ETH|USDT|[Tt]okens)\b/,
     ],
     detail: {
       ja: '暗号資産（トークン）を無料で受け取れると言っています。受け取りのためにウォレットをつながせ、資産を抜き取る手口があります。',
@@ -824,7 +824,7 @@ const RULES: TextRule[] = [
     scamType: 'prize',
     latinOnly: true,
     all: [
-      /\b(?:txt|text|send|reply|sms)\b[^.!?\n]{0,40}\b(?:to|on)\s*(?:no:?\s*)?\d{4,6}\b|\b\d{5}\b[^.!?\n]{0,20}\b(?:txt|text)\b/i,
+      /\b(?:txt|text(?:ing)?|send|reply|sms)\b[^.!?\n]{0,60}\b(?:to|on)\s*(?:no:?\s*)?\d{4,6}\b|\b\d{5}\b[^.!?\n]{0,20}\b(?:txt|text)\b/i,
     ],
     detail: {
       ja: '短い番号にSMSで返信するよう求めています。返信すると、有料のサービスに登録されることがあります。',

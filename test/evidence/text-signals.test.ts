@@ -77,6 +77,26 @@ const CASES: [code: string, fires: string, quiet: string][] = [
     'My grandmother left me her old piano.',
   ],
   ['short_code_reply', 'To get your ringtone txt TONE to 86688 now', 'Text me when you get to 5th avenue'],
+  [
+    'short_code_reply',
+    'Send a heart to your sweetheart: txt HEART and both first names and your number to 80808',
+    'I will send the photos to you tonight.',
+  ],
+  [
+    'account_suspension',
+    'Dear customer your wallet KYC has been suspended, contact our office',
+    'KYC forms are in the HR folder.',
+  ],
+  [
+    'gambling',
+    'Welcome pack 300% up to $500 + 100 FS, start playing today',
+    'The welcome pack for new staff is at reception.',
+  ],
+  [
+    'crypto_claim',
+    'You may be eligible for 10% more tokens as a loyal holder',
+    'The arcade gives tokens for the games.',
+  ],
   ['premium_charges', 'Chat to singles now, only 150p per msg', 'The bus costs 2 pounds now.'],
   ['free_offer', 'Get a FREE camera phone with line rental today', 'Are you free tonight for dinner?'],
   ['claim_code', 'To claim call now quoting claim code 3100', 'The claim form for the insurance is on the desk.'],
