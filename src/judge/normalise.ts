@@ -31,7 +31,11 @@ const KANJI_DIGITS: Record<string, string> = {
   玖: '9',
 };
 /** Circles people type for zero; read as 0 only next to another kanji digit (○○銀行 is a placeholder). */
-const CIRCLES = new Set(['○', '◯', '⚪']);
+const CIRCLES = ['○', '◯', '⚪'];
+const KANJI_DIGIT_RE = new RegExp(`[${Object.keys(KANJI_DIGITS).join('')}]`);
+const KANJI_DIGIT_OR_CIRCLE_RE = new RegExp(`[${Object.keys(KANJI_DIGITS).join('')}${CIRCLES.join('')}]`, 'g');
+/** A decimal digit of another script than ASCII (NFKC has made full-width ones ASCII already). */
+const OTHER_DIGIT_RE = /[^\P{Nd}0-9]/u;
 
 const ENGLISH_DIGIT_WORDS: Record<string, string> = {
   zero: '0',
@@ -106,7 +110,7 @@ function joinSpreadText(s: string): string {
 
 /** Decimal digits of any script (Arabic-Indic, Devanagari …) as ASCII; NFKC has done full-width and circled. */
 function asciiDigits(s: string): string {
-  if (!/[^\x00-\x7f]/.test(s)) return s;
+  if (!OTHER_DIGIT_RE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     if (ch > '\x7f' && /\p{Nd}/u.test(ch)) {
@@ -145,20 +149,13 @@ function joinSpreadLetters(s: string): string {
 }
 
 function kanjiDigits(s: string): string {
-  let out = '';
-  const chars = [...s];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] ?? '';
+  if (!KANJI_DIGIT_RE.test(s)) return s;
+  // Every character here is in the BMP, so its neighbours are s[at - 1] and s[at + 1].
+  return s.replace(KANJI_DIGIT_OR_CIRCLE_RE, (ch: string, at: number) => {
     const d = KANJI_DIGITS[ch];
-    if (d !== undefined) {
-      out += d;
-    } else if (CIRCLES.has(ch) && (isKanjiDigit(chars[i - 1]) || isKanjiDigit(chars[i + 1]))) {
-      out += '0';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+    if (d !== undefined) return d;
+    return isKanjiDigit(s[at - 1]) || isKanjiDigit(s[at + 1]) ? '0' : ch;
+  });
 }
 
 const isKanjiDigit = (ch: string | undefined) => ch !== undefined && KANJI_DIGITS[ch] !== undefined;
