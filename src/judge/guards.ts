@@ -159,8 +159,33 @@ export function fallbackVerdict(local: Verdict, reason: string): Verdict {
  * number we do not know are removed. Reasons stay: the local judge's are templates that may name the
  * message's host (defanged) as evidence, and the model's were checked in applyGuards.
  */
+/**
+ * Advice, steps and contact labels come from our knowledge (the model's advice is never used), so the same few
+ * hundred sentences are checked in every answer: each one's result is kept per allow-list (it is a pure function
+ * of the two), at most SANITIZE_MEMO_MAX of them.
+ */
+const sanitizeMemo = new WeakMap<AllowedContacts, Map<string, boolean>>();
+const SANITIZE_MEMO_MAX = 5_000;
+
+function cleanOf(allowed: AllowedContacts): (s: string) => boolean {
+  let memo = sanitizeMemo.get(allowed);
+  if (memo === undefined) {
+    memo = new Map();
+    sanitizeMemo.set(allowed, memo);
+  }
+  const known = memo;
+  return (s) => {
+    const hit = known.get(s);
+    if (hit !== undefined) return hit;
+    const ok = stripUnknownContacts(s, allowed).removed === 0;
+    if (known.size >= SANITIZE_MEMO_MAX) known.clear();
+    known.set(s, ok);
+    return ok;
+  };
+}
+
 export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
-  const clean = (s: string) => stripUnknownContacts(s, allowed).removed === 0;
+  const clean = cleanOf(allowed);
   return {
     ...v,
     advice: v.advice.filter(clean),
