@@ -8,7 +8,7 @@ import type { AIMessage } from '@langchain/core/messages';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { type ChatModelOptions, createChatModel } from '../judge/chat-model.ts';
-import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/guards.ts';
+import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/contacts.ts';
 import { modelClaim } from '../judge/model-text.ts';
 import { loadPromptFile, type PromptFile, promptPath } from '../judge/prompt-file.ts';
 import type { Tip } from './compose.ts';
