@@ -5,7 +5,8 @@ import { defangHost } from '../extract/defang.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import type { ArticleIndex } from './retrieval.ts';
 import { flattenLines, textSignals } from './text-signals.ts';
-import { hostIsUnder, isVouched, type UrlContext, urlSignals, type WebLists } from './url-signals.ts';
+import { hostIsUnder, isVouched, type UrlContext, type WebLists } from './url-context.ts';
+import { urlSignals } from './url-signals.ts';
 
 export interface IntelLookup {
   lookup(q: Pick<Indicators, 'urls' | 'phones'>): IntelHit[];
