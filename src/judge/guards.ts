@@ -14,8 +14,8 @@ import type { LlmJudgement } from './llm-schema.ts';
 import { type ClaimKind, modelClaim } from './model-text.ts';
 import { stripInvisible } from './prompt.ts';
 
-// The consultant and the hostile-model check take the allow-list and the contact finder from the guards.
-export { type AllowedContacts, findContacts } from './contacts.ts';
+// The consultant and the hostile-model check and its test take the allow-list and the contact finder from here.
+export { type AllowedContacts, findContacts, stripUnknownContacts } from './contacts.ts';
 export { normaliseForContacts } from './normalise.ts';
 
 /** What the caller's composer gives for a level and scam type that differ from the local verdict's. */

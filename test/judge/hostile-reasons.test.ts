@@ -19,9 +19,7 @@ import {
   startFakeModel,
 } from '../../src/eval/hostile-model.ts';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
-import { stripUnknownContacts } from '../../src/judge/contacts.ts';
-import { modelSentenceProblem } from '../../src/judge/guards.ts';
-import { normaliseForContacts } from '../../src/judge/normalise.ts';
+import { modelSentenceProblem, normaliseForContacts, stripUnknownContacts } from '../../src/judge/guards.ts';
 import { isoWeekOf } from '../../src/tips/week.ts';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
