@@ -9,6 +9,7 @@
 //   down is taken as sent (at most one tip, at the cost of a possible gap of one person per crash);
 // - subscribers are walked a page at a time (subscribers.ts), so memory does not grow with their number;
 // - when the walk ends the week is marked done, and a later run sends nothing.
+// Longer than 300 lines: one run's delivery protocol, which reads in order from lease to done.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Lang } from '../domain.ts';
