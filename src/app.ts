@@ -21,7 +21,7 @@ import { checkAccess, refuseAccess } from './infra/access.ts';
 import type { Runtime } from './infra/runtime.ts';
 import { type Article, loadArticles } from './knowledge/articles.ts';
 import type { Offer } from './offers/offers.ts';
-import { recordConsultation } from './tips/trends.ts';
+import { recordConsultation } from './stats/trends.ts';
 import { webPages } from './web/pages.ts';
 
 export interface AppDeps {

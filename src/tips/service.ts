@@ -9,11 +9,11 @@ import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { loadOffers, type Offer } from '../offers/offers.ts';
+import { tipTrendSources } from '../stats/trends.ts';
 import { type DeliverDeps, type DeliveryReport, deliverEdition, type TipSenders } from './deliver.ts';
 import { type EditionDeps, editionFor } from './edition.ts';
 import { LineMulticaster } from './line-multicast.ts';
 import type { TipPolisher } from './polish.ts';
-import { tipTrendSources } from './trends.ts';
 import { TwilioTipSender } from './twilio-send.ts';
 
 export interface TipsServiceOptions {

@@ -8,7 +8,7 @@ import type { Runtime } from '../infra/runtime.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { loadBrands } from '../knowledge/brands.ts';
 import type { Offer } from '../offers/offers.ts';
-import { tipTrendSources } from '../tips/trends.ts';
+import { tipTrendSources } from '../stats/trends.ts';
 import { assetRoutes } from './assets.ts';
 import { consoleRoutes } from './console-route.ts';
 import { tryRoutes } from './try-route.ts';

@@ -2,10 +2,10 @@
 // channels, and the consultation counted into the week's anonymous trends.
 import { afterEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/infra/store/keys.ts';
+import { readTrends } from '../../src/stats/trends.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 import { LineMulticaster } from '../../src/tips/line-multicast.ts';
 import { createTipsService } from '../../src/tips/service.ts';
-import { readTrends } from '../../src/tips/trends.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
 import {
   type Harness,
   linePostbackEvent,
