@@ -1,5 +1,7 @@
 // Everything the weekly tips need, built from the configuration: the knowledge, the LLM polish when an LLM is
 // configured, the senders of the channels that are on, and the offers. Used by `anshin tips` and the scheduler.
+import { LineMulticaster } from '../channels/line/multicast.ts';
+import { TwilioTipSender } from '../channels/twilio/tip-sender.ts';
 import type { Config } from '../config.ts';
 import { buildAllowedContacts } from '../consult/allowed.ts';
 import type { PersonIds } from '../infra/ids.ts';
@@ -12,9 +14,7 @@ import { loadOffers, type Offer } from '../offers/offers.ts';
 import { tipTrendSources } from '../stats/trends.ts';
 import { type DeliverDeps, type DeliveryReport, deliverEdition, type TipSenders } from './deliver.ts';
 import { type EditionDeps, editionFor } from './edition.ts';
-import { LineMulticaster } from './line-multicast.ts';
 import type { TipPolisher } from './polish.ts';
-import { TwilioTipSender } from './twilio-send.ts';
 
 export interface TipsServiceOptions {
   config: Config;

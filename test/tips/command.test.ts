@@ -18,9 +18,9 @@ import { serveCommand } from '../../src/server.ts';
 import { recordConsultation } from '../../src/stats/trends.ts';
 import { isoWeekOf } from '../../src/stats/week.ts';
 import { runTipsCommand } from '../../src/tips/command.ts';
+import { FAKE_LINE_TOKEN, FakeLineMulticast } from '../channels/line/fake-line-multicast.ts';
 import { until } from '../conversation/harness.ts';
 import { childEnv } from '../helpers/child-env.ts';
-import { FAKE_LINE_TOKEN, FakeLineMulticast } from './fake-line-multicast.ts';
 
 const WEEK = '2026-W48';
 const cleanups: (() => Promise<void> | void)[] = [];
