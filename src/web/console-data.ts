@@ -2,7 +2,7 @@
 // counters (consult/judge-stats.ts), the week's tip, subscriber counts, tip sends, offers and health. No
 // person id and no message text is read, so none can be shown. Reading has no side effect: the tip preview
 // uses the kept edition when there is one, else a template draft that is not kept and not sent to an LLM.
-import type { ChannelStatus } from '../app.ts';
+import type { ChannelStatus } from '../channels/clients.ts';
 import { readJudgeStats, type WeeklyJudgeStats } from '../consult/judge-stats.ts';
 import type { Lang } from '../domain.ts';
 import type { Metrics } from '../infra/metrics.ts';

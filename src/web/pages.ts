@@ -1,7 +1,7 @@
 // The web pages a person opens in a browser: the try-it page at / (TRY_PAGE, on by default) and the operator's
 // console at /console (only when CONSOLE_TOKEN is set), with their style sheet and script.
 import type { FastifyInstance } from 'fastify';
-import type { ChannelStatus } from '../app.ts';
+import type { ChannelStatus } from '../channels/clients.ts';
 import type { Config } from '../config.ts';
 import type { Consultant } from '../consult/api.ts';
 import type { Runtime } from '../infra/runtime.ts';
