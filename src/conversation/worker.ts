@@ -13,7 +13,7 @@ import type { JobHandler, QueuedJob, RunLater } from '../infra/queue/queue.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { OfferChannel } from '../offers/offers.ts';
-import { recordConsultation } from '../tips/trends.ts';
+import { recordConsultation } from '../stats/trends.ts';
 import { type BurstWindows, DEFAULT_BURST_WINDOWS, releaseTakenBurst, stepBurst } from './burst.ts';
 import { loadContext, saveContext } from './context.ts';
 import { Delivery } from './delivery.ts';

@@ -2,8 +2,8 @@
 // oversize and hostile form posts; the text is neither stored nor logged; the per-client limit; the trends switch.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTrends } from '../../src/tips/trends.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
+import { readTrends } from '../../src/stats/trends.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 import { STYLE_SHEET, TRY_SCRIPT } from '../../src/web/assets.ts';
 import { TRY_BODY_LIMIT_BYTES, TRY_MAX_TEXT_CHARS, TRY_TEXT_BODY_LIMIT_BYTES } from '../../src/web/try-route.ts';
 import { multipart, type WebApp, webApp } from './helpers/app.ts';
