@@ -2,6 +2,7 @@
 // elsewhere; a link, address or number is X's own. Also the brand's own short links, and the brand a text claims.
 import type { BrandMatch, Indicators, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { signalDetail } from '../words/signals.ts';
 import { maskPhone } from './phone-signals.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import { hostIsUnder, isVouched, type UrlContext } from './url-context.ts';
@@ -81,10 +82,7 @@ export function brandEvidence(
         code: 'brand_unconfirmed_link',
         weight: 10,
         subject: shown,
-        detail: {
-          ja: `${b.name.ja}を名乗っていますが、リンク先 ${shown} は、私たちが確認した${b.name.ja}のドメインではありません。よく知られたサイトですが、${b.name.ja}のものとは限りません。`,
-          en: `It claims to be ${b.name.en}, but the link ${shown} is not among the domains we hold for ${b.name.en}. It is a well-known site, but not necessarily ${b.name.en}'s.`,
-        },
+        detail: signalDetail('brand_unconfirmed_link', { shown, brand: b.name }),
       });
     }
     if (foreign.length > 0) {
@@ -98,10 +96,7 @@ export function brandEvidence(
         strong: true,
         scamType: 'phishing',
         subject: shown,
-        detail: {
-          ja: `${b.name.ja}を名乗っていますが、リンク先 ${shown} は${b.name.ja}の公式ドメイン ${official} ではありません。`,
-          en: `It claims to be ${b.name.en}, but the link ${shown} is not ${b.name.en}'s official domain ${official}.`,
-        },
+        detail: signalDetail('brand_impersonation', { shown, brand: b.name, official }),
       });
       continue;
     }
@@ -113,10 +108,7 @@ export function brandEvidence(
         weight: 30,
         scamType: 'phishing',
         subject: badMail.domain,
-        detail: {
-          ja: `${b.name.ja}を名乗っていますが、メールアドレスのドメイン ${defangHost(badMail.domain)} は${b.name.ja}のものではありません。`,
-          en: `It claims to be ${b.name.en}, but the e-mail domain ${defangHost(badMail.domain)} is not ${b.name.en}'s.`,
-        },
+        detail: signalDetail('brand_email_mismatch', { brand: b.name, domain: defangHost(badMail.domain) }),
       });
       continue;
     }
@@ -126,10 +118,7 @@ export function brandEvidence(
         code: 'brand_unlisted_phone',
         weight: 15,
         subject: maskPhone(offPhone.raw),
-        detail: {
-          ja: `${b.name.ja}を名乗っていますが、書かれている電話番号 ${maskPhone(offPhone.raw)} は、私たちが確認した${b.name.ja}の公式の番号にはありません。`,
-          en: `It claims to be ${b.name.en}, but the number ${maskPhone(offPhone.raw)} is not among the official numbers we hold for ${b.name.en}.`,
-        },
+        detail: signalDetail('brand_unlisted_phone', { brand: b.name, phone: maskPhone(offPhone.raw) }),
       });
     }
     if (!matches.some((m) => m.brandId === b.id)) matches.push(brandMatch(b, 'mentioned', 'text'));
@@ -152,10 +141,7 @@ export function brandShortenerSignal(host: string, b: BrandInfo): Signal {
     code: 'brand_shortener',
     weight: BRAND_SHORTENER_WEIGHT,
     subject: shown,
-    detail: {
-      ja: `リンク（${shown}）は${b.name.ja}が使っている短縮URLですが、開く前に行き先のページは見えません。心配なときはリンクを開かず、${b.name.ja}の公式アプリか、ブックマークした公式サイトで確かめるほうが安心です。`,
-      en: `The link (${shown}) is a short link that ${b.name.en} uses, but you cannot see the page it opens before you tap it. If in doubt, leave the link and check in ${b.name.en}'s official app or a bookmarked official site instead.`,
-    },
+    detail: signalDetail('brand_shortener', { shown, brand: b.name }),
   };
 }
 

@@ -4,7 +4,9 @@
 // per code.
 import type { Evidence, Indicators, IntelHit, Lang, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { signalDetail } from '../words/signals.ts';
 import { brandEvidence, brandShortenerSignal } from './brand-evidence.ts';
+import type { SignalCode } from './codes.ts';
 import { messageSignals } from './message-signals.ts';
 import { maskPhone, phoneSignals } from './phone-signals.ts';
 import type { BrandLookup } from './ports.ts';
@@ -39,15 +41,16 @@ function intelSignal(hits: IntelHit[]): Signal {
     weight: 100,
     strong: true,
     subject: shown,
-    detail: {
-      ja: `${shown} は、詐欺サイトや詐欺の番号として報告されています（情報源: ${source}${date ? `、${date}` : ''}）。`,
-      en: `${shown} has been reported as a scam site or number (source: ${source}${date ? `, ${date}` : ''}).`,
-    },
+    detail: signalDetail('intel_hit', { shown, source, date }),
   };
 }
 
 /** Host signals that a brand-impersonation sentence about the same host already says, more exactly. */
-const LOOKALIKE_CODES = new Set(['lookalike_domain', 'brand_in_subdomain', 'unlisted_site']);
+const LOOKALIKE_CODES: ReadonlySet<string> = new Set<SignalCode>([
+  'lookalike_domain',
+  'brand_in_subdomain',
+  'unlisted_site',
+]);
 
 /** Links judged one by one; a message with more is judged on its first ones (and says it is long). */
 const MAX_URLS_JUDGED = 20;

@@ -1,9 +1,11 @@
 // Signals about the message as a whole, read from its text signals and its links together: a problem with a
 // request to act through the message, a link that carries another, a warning's wording, wording that lures next
 // to an unknown link, and links that are all official.
-import type { Bilingual, Indicators, Signal, UrlIndicator } from '../domain.ts';
+import type { Indicators, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { signalDetail } from '../words/signals.ts';
 import { claimedBrand } from './brand-evidence.ts';
+import { PROBLEM_CODES, type ProblemCode } from './codes.ts';
 import type { BrandLookup } from './ports.ts';
 import { flattenLines } from './text-signals.ts';
 
@@ -41,10 +43,7 @@ export function messageSignals(ind: Indicators, text: Signal[], links: LinkFindi
     extra.push({
       code: 'warning_context',
       weight: 0,
-      detail: {
-        ja: '詐欺への注意を呼びかける文面のようです。ただし、それだけで本物の連絡だとは言えません。',
-        en: 'It reads like a warning about scams. That alone does not prove it is genuine.',
-      },
+      detail: signalDetail('warning_context'),
     });
   }
   if (unknownLink && text.some((s) => s.scamType && LURE_TYPES.has(s.scamType))) {
@@ -52,10 +51,7 @@ export function messageSignals(ind: Indicators, text: Signal[], links: LinkFindi
       code: 'link_with_lure',
       weight: 15,
       scamType: 'phishing',
-      detail: {
-        ja: '不安をあおる文と一緒に、公式ではないリンクが送られてきています。偽サイトに誘う典型的な形です。',
-        en: 'Worrying wording comes with a link that is not an official site: the usual shape of phishing.',
-      },
+      detail: signalDetail('link_with_lure'),
     });
   }
   if (
@@ -68,20 +64,14 @@ export function messageSignals(ind: Indicators, text: Signal[], links: LinkFindi
     extra.push({
       code: 'call_to_action',
       weight: 17,
-      detail: {
-        ja: '見知らぬ送り主が、公式ではないサイトを開くよう求めています。',
-        en: 'An unknown sender asks you to open a site that is not an official one.',
-      },
+      detail: signalDetail('call_to_action', { to: 'unlisted_site' }),
     });
   }
   if (ind.urls.length > 0 && !unknownLink && !links.brandShortLinks && !ind.urls.some((u) => u.wrappedIn)) {
     extra.push({
       code: 'official_links',
       weight: -15,
-      detail: {
-        ja: 'リンク先は、公式サイトか広く知られたサイトです。ただし、それだけで本物の連絡だとは言えません。',
-        en: 'The links go to official or well-known sites. That alone does not prove the message is genuine.',
-      },
+      detail: signalDetail('official_links'),
     });
   }
   return extra;
@@ -98,45 +88,13 @@ function redirectSignals(urls: UrlIndicator[]): Signal[] {
       code: 'redirect_link',
       weight: 20,
       subject: to,
-      detail: {
-        ja: `リンクは ${via} を経由して、別のサイト ${to} へ移動するように作られています。行き先は ${to} です。`,
-        en: `The link passes through ${via} to send you on to another site, ${to}. That is where it really goes.`,
-      },
+      detail: signalDetail('redirect_link', { via, to }),
     },
   ];
 }
 
-/** Codes of text signals that describe a problem with your account, card, payment, parcel or points. */
-const PROBLEM_CODES = new Set([
-  'account_suspension',
-  'identity_check',
-  'unpaid_fee',
-  'delivery_failure',
-  'unrecognised_charge',
-  'payment_problem',
-  'security_alert',
-  'points_lure',
-  'violation_claim',
-  'document_lure',
-  'action_required',
-  'wallet_problem',
-]);
-
-/** What each kind of problem is, in the sentence that names it (so that the sentence is true of the message). */
-const PROBLEM_WORDS: Readonly<Record<string, Bilingual>> = {
-  account_suspension: { ja: 'アカウントや利用の停止', en: 'a suspended or locked account' },
-  identity_check: { ja: '本人確認や情報の確認', en: 'a check of your identity or details' },
-  unpaid_fee: { ja: '未払いの料金', en: 'an unpaid fee' },
-  delivery_failure: { ja: '荷物の配達の問題', en: 'a problem with a delivery' },
-  unrecognised_charge: { ja: '身に覚えのない利用', en: 'a charge you may not recognise' },
-  payment_problem: { ja: '支払いの問題', en: 'a problem with your payment' },
-  security_alert: { ja: '不正なログインや利用', en: 'a suspicious sign-in or activity' },
-  points_lure: { ja: 'ポイントの付与や失効', en: 'points or a reward' },
-  violation_claim: { ja: '規約違反', en: 'a claimed breach of the rules' },
-  document_lure: { ja: '届いた書類やメッセージ', en: 'a document or message waiting for you' },
-  action_required: { ja: '終わっていない手続き', en: 'an unfinished update or check' },
-  wallet_problem: { ja: 'ウォレットの問題', en: 'a problem with your wallet' },
-};
+const PROBLEMS: ReadonlySet<string> = new Set(PROBLEM_CODES);
+const isProblem = (s: Signal): s is Signal & { code: ProblemCode } => PROBLEMS.has(s.code);
 
 /**
  * A request to act through the message itself: its link, button or number ("こちら", "下記URL", "ログインして
@@ -158,19 +116,15 @@ const URGENT_TONE_RE =
 function problemActionSignals(ind: Indicators, text: Signal[], brands: BrandLookup): Signal[] {
   const flat = flattenLines(ind.text);
   if (!ACT_REQUEST_RE.test(flat)) return [];
-  const problems = text.filter((s) => PROBLEM_CODES.has(s.code));
+  const problems = text.filter(isProblem);
   const brand = claimedBrand(ind.text, brands);
   if (brand && problems.length > 0) {
-    const what = PROBLEM_WORDS[problems[0]!.code] ?? PROBLEM_WORDS.account_suspension!;
     return [
       {
         code: 'brand_problem_action',
         weight: 30,
         scamType: problems[0]!.scamType ?? 'phishing',
-        detail: {
-          ja: `${brand.name.ja}を名乗り、${what.ja}を理由に、このメッセージから手続きさせようとしています。本物か確かめるときは、このメッセージのリンクや番号は使わず、${brand.name.ja}の公式アプリか、ご自分で調べた公式サイトから確認してください。`,
-          en: `It claims to be ${brand.name.en} and uses ${what.en} to make you act through this message. To check, do not use its links or numbers: open ${brand.name.en}'s official app, or a site you look up yourself.`,
-        },
+        detail: signalDetail('brand_problem_action', { brand: brand.name, problem: problems[0]!.code }),
       },
     ];
   }
@@ -180,10 +134,7 @@ function problemActionSignals(ind: Indicators, text: Signal[], brands: BrandLook
         code: 'brand_urgent_action',
         weight: 20,
         scamType: 'phishing',
-        detail: {
-          ja: `${brand.name.ja}を名乗り、「緊急」「重要」と急がせて、このメッセージから確認させようとしています。確かめるときは、このメッセージのリンクや番号は使わず、${brand.name.ja}の公式アプリか、ご自分で調べた公式サイトを使ってください。`,
-          en: `It claims to be ${brand.name.en} and presses you, as urgent or important, to check something through this message. To check, use ${brand.name.en}'s official app or a site you look up yourself, not its links or numbers.`,
-        },
+        detail: signalDetail('brand_urgent_action', { brand: brand.name }),
       },
     ];
   }
@@ -193,10 +144,7 @@ function problemActionSignals(ind: Indicators, text: Signal[], brands: BrandLook
       code: 'problem_action',
       weight: 15,
       scamType: problems[0]!.scamType ?? 'phishing',
-      detail: {
-        ja: 'アカウントや支払い、荷物などの問題を知らせて、このメッセージから手続きさせようとしています。確かめるときは、このメッセージのリンクや番号は使わず、公式アプリか、ご自分で調べた窓口を使ってください。',
-        en: 'It reports a problem with an account, payment or parcel and asks you to act through this message. To check, use the official app or a contact you look up yourself, not its links or numbers.',
-      },
+      detail: signalDetail('problem_action'),
     },
   ];
 }

@@ -1,6 +1,7 @@
 // What the numbers in a message say on their own: overseas and premium-rate numbers; and how a number from a
 // message is shown in an answer.
 import type { Indicators, Signal } from '../domain.ts';
+import { signalDetail } from '../words/signals.ts';
 import type { BrandLookup } from './ports.ts';
 
 /**
@@ -28,10 +29,7 @@ export function phoneSignals(ind: Indicators, brands: BrandLookup): Signal[] {
       weight: 25,
       scamType: 'impersonation_call',
       subject: maskPhone(intl.raw),
-      detail: {
-        ja: `海外の電話番号（${maskPhone(intl.raw)}）が書かれています。日本の会社や役所が、海外の番号から連絡することはほとんどありません。`,
-        en: `It gives an overseas number (${maskPhone(intl.raw)}). Japanese companies and offices almost never contact you from abroad.`,
-      },
+      detail: signalDetail('international_phone', { phone: maskPhone(intl.raw) }),
     });
   }
   const premium = ind.phones.find((p) => p.kind === 'premium');
@@ -40,10 +38,7 @@ export function phoneSignals(ind: Indicators, brands: BrandLookup): Signal[] {
       code: 'premium_phone',
       weight: 25,
       subject: maskPhone(premium.raw),
-      detail: {
-        ja: `有料の電話番号（${maskPhone(premium.raw)}）が書かれています。掛けると高い料金がかかります。`,
-        en: `It gives a premium-rate number (${maskPhone(premium.raw)}) that costs a lot to call.`,
-      },
+      detail: signalDetail('premium_phone', { phone: maskPhone(premium.raw) }),
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // look-alike character off an official domain (arnazon.co.jp), or in the path. Steps of urlSignals (url-signals.ts).
 import { domainToUnicode } from 'node:url';
 import type { Signal } from '../domain.ts';
+import { signalDetail } from '../words/signals.ts';
 import { skeleton } from './host-shape.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import type { LinkFacts } from './url-context.ts';
@@ -17,10 +18,7 @@ export function borrowedNameSignals({ u, shown, tld }: LinkFacts, named: BrandIn
         code: 'brand_name_in_jp_domain',
         weight: 10,
         subject: shown,
-        detail: {
-          ja: `リンク先 ${shown} には「${named.name.ja}」の名前が入っていますが、私たちが確認した${named.name.ja}の公式ドメインではありません。`,
-          en: `The link ${shown} contains the name ${named.name.en}, but it is not among the official domains we hold for ${named.name.en}.`,
-        },
+        detail: signalDetail('brand_name_in_jp_domain', { shown, brand: named.name }),
       },
     ];
   }
@@ -28,17 +26,15 @@ export function borrowedNameSignals({ u, shown, tld }: LinkFacts, named: BrandIn
   const inSubdomain = named.domains.some(
     (d) => u.host.includes(`${d}.`) || u.host.includes(`${d.replace(/\./g, '-')}`),
   );
+  const code = inSubdomain ? 'brand_in_subdomain' : 'lookalike_domain';
   return [
     {
-      code: inSubdomain ? 'brand_in_subdomain' : 'lookalike_domain',
+      code,
       weight: 70,
       strong: true,
       scamType: 'phishing',
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} には「${named.name.ja}」の名前が入っていますが、${named.name.ja}の公式ドメイン ${officialDomain} ではありません。`,
-        en: `The link ${shown} contains the name ${named.name.en}, but it is not ${named.name.en}'s official domain ${officialDomain}.`,
-      },
+      detail: signalDetail(code, { shown, brand: named.name, officialDomain }),
     },
   ];
 }
@@ -51,22 +47,15 @@ export function misspeltDomainSignals({ shown, domain, domainLabel }: LinkFacts,
   const near = brands.byHost(domain) ? undefined : brands.nearOfficial(domainLabel, skeleton(uniLabel));
   if (!near) return [];
   const homoglyph = uni !== domain || skeleton(uniLabel) !== uniLabel;
+  const code = homoglyph ? 'homoglyph_domain' : 'typosquat_domain';
   return [
     {
-      code: homoglyph ? 'homoglyph_domain' : 'typosquat_domain',
+      code,
       weight: 70,
       strong: true,
       scamType: 'phishing',
       subject: shown,
-      detail: homoglyph
-        ? {
-            ja: `リンク先 ${shown} は、${near.brand.name.ja}の公式ドメイン ${near.domain} に見た目を似せた、別の文字のドメインです。`,
-            en: `The link ${shown} imitates ${near.brand.name.en}'s official domain ${near.domain} with look-alike characters.`,
-          }
-        : {
-            ja: `リンク先 ${shown} は、${near.brand.name.ja}の公式ドメイン ${near.domain} に一文字ちがいで似せた偽物です。`,
-            en: `The link ${shown} is a misspelling of ${near.brand.name.en}'s official domain ${near.domain}.`,
-          },
+      detail: signalDetail(code, { shown, brand: near.brand.name, domain: near.domain }),
     },
   ];
 }
@@ -87,10 +76,7 @@ export function brandInPathSignals({ u, shown }: LinkFacts, brands: BrandLookup)
       weight: 30,
       scamType: 'phishing',
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} は、ページの住所に「${inPath.name.ja}」の名前を入れていますが、${inPath.name.ja}のサイトではありません。`,
-        en: `The link ${shown} puts the name ${inPath.name.en} in its path, but it is not ${inPath.name.en}'s site.`,
-      },
+      detail: signalDetail('brand_in_path', { shown, brand: inPath.name }),
     },
   ];
 }

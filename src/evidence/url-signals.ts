@@ -3,6 +3,7 @@
 // urlSignals is the list of checks in the order they run; each family of signals is one function, below or, for a
 // brand's borrowed name, in url-brand-signals.ts.
 import type { Signal, UrlIndicator } from '../domain.ts';
+import { signalDetail } from '../words/signals.ts';
 import { looksRandom } from './host-shape.ts';
 import type { BrandLookup } from './ports.ts';
 import { borrowedNameSignals, brandInPathSignals, misspeltDomainSignals } from './url-brand-signals.ts';
@@ -50,10 +51,7 @@ function hiddenTargetSignal({ u, shown, domain }: LinkFacts, ctx: UrlContext): S
       code: 'ip_host',
       weight: 40,
       subject: shown,
-      detail: {
-        ja: `リンク先が「${shown}」という数字だけの住所です。正規の会社は、このようなリンクをほとんど使いません。`,
-        en: `The link goes to a bare IP address (${shown}). Genuine companies almost never send such links.`,
-      },
+      detail: signalDetail('ip_host', { shown }),
     };
   }
   if (isShortenerHost(u.host, domain, ctx)) {
@@ -61,10 +59,7 @@ function hiddenTargetSignal({ u, shown, domain }: LinkFacts, ctx: UrlContext): S
       code: 'shortener',
       weight: 20,
       subject: shown,
-      detail: {
-        ja: `短縮URL（${shown}）が使われています。本当の行き先が隠されています。`,
-        en: `It uses a link shortener (${shown}) that hides where the link really goes.`,
-      },
+      detail: signalDetail('shortener', { shown }),
     };
   }
   return undefined;
@@ -79,10 +74,7 @@ function hostingSignals({ u, shown, platform, freeHost }: LinkFacts, ctx: UrlCon
         code: 'user_content_link',
         weight: 15,
         subject: shown,
-        detail: {
-          ja: `リンク先（${shown}）は${platform.name.ja}のサービスですが、中のページ（グループ招待、支払い依頼、フォームなど）は誰でも作れます。${platform.name.ja}からの連絡とは限りません。`,
-          en: `The link (${shown}) is on ${platform.name.en}, but pages there (group invites, payment requests, forms) can be made by anyone. It is not necessarily from ${platform.name.en}.`,
-        },
+        detail: signalDetail('user_content_link', { shown, platform: platform.name }),
       },
     ];
   }
@@ -92,10 +84,7 @@ function hostingSignals({ u, shown, platform, freeHost }: LinkFacts, ctx: UrlCon
         code: 'free_hosting',
         weight: ctx.linkOnly ? UNLISTED_LINK_ONLY_WEIGHT : 20,
         subject: shown,
-        detail: {
-          ja: `リンク先（${shown}）は、誰でも無料で作れるサイトです。会社の公式サイトではありません。`,
-          en: `The link (${shown}) is on a free hosting service where anyone can make a site. It is not a company's own site.`,
-        },
+        detail: signalDetail('free_hosting', { shown }),
       },
     ];
   }
@@ -111,10 +100,7 @@ function scriptAndEndingSignals({ u, shown, tld }: LinkFacts): Signal[] {
       code: 'idn_host',
       weight: 20,
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} には、英字に似せた特殊な文字が使われている可能性があります。`,
-        en: `The link ${shown} uses international characters, which can imitate Latin letters.`,
-      },
+      detail: signalDetail('idn_host', { shown }),
     });
   }
   if (RISKY_TLDS.has(lastLabel) && !RESTRICTED_JP_SLDS.has(tld)) {
@@ -122,10 +108,7 @@ function scriptAndEndingSignals({ u, shown, tld }: LinkFacts): Signal[] {
       code: 'risky_tld',
       weight: 25,
       subject: shown,
-      detail: {
-        ja: `リンク先の末尾が「.${lastLabel}」です。誰でも安く取れるため、詐欺サイトによく使われます。日本の銀行や宅配業者は、まず使いません。`,
-        en: `The link ends in ".${lastLabel}", a cheap domain ending often used by scam sites and almost never by Japanese banks or delivery firms.`,
-      },
+      detail: signalDetail('risky_tld', { lastLabel }),
     });
   }
   return out;
@@ -144,10 +127,7 @@ function nameShapeSignals({ u, shown, domain, domainLabel, restricted }: LinkFac
       code: 'random_domain',
       weight: 15,
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} は、意味のない文字の並びの名前です。使い捨ての詐欺サイトによくある特徴です。`,
-        en: `The link ${shown} has a meaningless, machine-made name, typical of throwaway scam sites.`,
-      },
+      detail: signalDetail('random_domain', { shown }),
     });
   }
   if (!restricted && (LURE_WORDS_RE.test(u.host) || (domainLabel.match(/-/g) ?? []).length >= 2)) {
@@ -155,10 +135,7 @@ function nameShapeSignals({ u, shown, domain, domainLabel, restricted }: LinkFac
       code: 'lure_host',
       weight: 12,
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} の名前に「login」「verify」などの言葉や多くのハイフンがあり、正規のページらしく見せかけています。`,
-        en: `The link ${shown} uses words like "login" or "verify" or many hyphens to look official.`,
-      },
+      detail: signalDetail('lure_host', { shown }),
     });
   }
   if (!restricted && LURE_PATH_RE.test(u.url.slice(u.url.indexOf(u.host) + u.host.length))) {
@@ -166,10 +143,7 @@ function nameShapeSignals({ u, shown, domain, domainLabel, restricted }: LinkFac
       code: 'lure_path',
       weight: 8,
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} は、ログインや個人情報の入力を求めるページのようです。`,
-        en: `The link ${shown} appears to lead to a login or details-entry page.`,
-      },
+      detail: signalDetail('lure_path', { shown }),
     });
   }
   return out;
@@ -184,10 +158,7 @@ function learnedScoreSignals({ u, shown, restricted }: LinkFacts, ctx: UrlContex
         code: 'phishy_link',
         weight: Math.round(p * 40),
         subject: shown,
-        detail: {
-          ja: `リンク先 ${shown} は、これまでに報告された多くの詐欺サイトと似た作りの住所です。`,
-          en: `The address ${shown} is built like many addresses reported as phishing sites.`,
-        },
+        detail: signalDetail('phishy_link', { shown }),
       },
     ];
   }
@@ -202,10 +173,7 @@ function unlistedSiteSignals({ shown, restricted, freeHost }: LinkFacts, ctx: Ur
       code: 'unlisted_site',
       weight: ctx.linkOnly ? UNLISTED_LINK_ONLY_WEIGHT : UNLISTED_IN_MESSAGE_WEIGHT,
       subject: shown,
-      detail: {
-        ja: `リンク先 ${shown} は、私たちが確認している会社や役所の公式サイトではありません。知らないサイトでは、IDやカード番号を入力しないでください。`,
-        en: `The link ${shown} is not an official site of any company or office we know. Do not enter IDs or card numbers on sites you do not know.`,
-      },
+      detail: signalDetail('unlisted_site', { shown }),
     },
   ];
 }
@@ -218,10 +186,7 @@ function oddPortSignals({ u, shown }: LinkFacts): Signal[] {
         code: 'odd_port',
         weight: 15,
         subject: shown,
-        detail: {
-          ja: `リンク先 ${shown} は、普通のサイトでは使わない番号（ポート）を指定しています。`,
-          en: `The link ${shown} uses an unusual port number, which ordinary sites do not.`,
-        },
+        detail: signalDetail('odd_port', { shown }),
       },
     ];
   }

@@ -4,6 +4,7 @@
 import type { Lang, Signal, UrlIndicator, Verdict } from '../domain.ts';
 import { maskPhone } from '../evidence/phone-signals.ts';
 import { defangText, defangUrl } from '../extract/defang.ts';
+import { signalDetail } from '../words/signals.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from './limits.ts';
 import { PROBLEM_TEXT } from './problems.ts';
 import type { ImagesReading } from './reader.ts';
@@ -71,10 +72,7 @@ export function qrLinkSignal(u: UrlIndicator): Signal {
     code: 'qr_link',
     weight: QR_LINK_WEIGHT,
     subject: shown,
-    detail: {
-      ja: `リンク ${shown} は、画像の中のQRコードから読み取ったものです。QRコードは、読み取るまで行き先が見えません。`,
-      en: `The link ${shown} was read from a QR code in the picture. A QR code hides where it leads until it is scanned.`,
-    },
+    detail: signalDetail('qr_link', { shown }),
   };
 }
 
