@@ -3,8 +3,7 @@
 // the count is itself a signal. NFKC folds full-width letters and digits ("ｓａｇａｗａ", "０９０") to
 // ASCII so that every later pattern only has to know one spelling.
 
-/** Default cap on the normalised text, in UTF-16 code units. An SMS is ~70-670; a long mail ~10k. */
-export const MAX_TEXT_CHARS = 20_000;
+import { MAX_TEXT_CHARS } from '../limits.ts';
 
 /** Input is read in slices of this many code units so a 1 MB paste costs no more than its first slices. */
 const SLICE_CHARS = 65_536;

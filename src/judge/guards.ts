@@ -11,6 +11,7 @@
 import { parse as parseHost } from 'tldts';
 import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
+import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
 import type { LlmJudgement } from './llm-schema.ts';
 import { type ClaimKind, modelClaim } from './model-text.ts';
 import { normaliseForContacts } from './normalise.ts';
@@ -41,7 +42,6 @@ export interface GuardArgs {
   recompose: Recompose;
 }
 
-export const REASONS_MAX = 6;
 /** Local reasons that come before the model's: the strongest evidence always leads the answer. */
 const LOCAL_REASONS_FIRST = 3;
 /** Signal code the evidence step uses for text that addresses an AI or claims to be verified safe. */
@@ -103,7 +103,7 @@ export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: 
     ...localReasons.slice(0, LOCAL_REASONS_FIRST),
     ...llmReasons,
     ...localReasons.slice(LOCAL_REASONS_FIRST),
-  ]).slice(0, REASONS_MAX);
+  ]).slice(0, MAX_REASONS_PER_ANSWER);
   const composed =
     level === local.level && scamType === local.scamType
       ? {

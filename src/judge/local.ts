@@ -9,11 +9,11 @@ import { LEVEL_RANK } from '../domain.ts';
 import { isLinkOnly } from '../evidence/gather.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
 import { defangHost } from '../extract/defang.ts';
+import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
 import { compose } from './compose.ts';
 import { featuresOf, PROTECTIVE_SIGNALS, signalOfFeature } from './features.ts';
 import type { JudgeModel, Segment } from './model.ts';
 
-const MAX_REASONS = 8;
 /** Signal code of text addressed to an AI (evidence/injection.ts). */
 const PROMPT_INJECTION = 'prompt_injection';
 
@@ -154,7 +154,7 @@ export function reasonsOf(ev: Evidence, lang: Lang, score: Score): string[] {
         : 'The message was very long, so only the first part was checked.',
     );
   }
-  return reasons.slice(0, MAX_REASONS);
+  return reasons.slice(0, MAX_REASONS_PER_ANSWER);
 }
 
 export function judgeLocal(ev: Evidence, lang: Lang, index: ArticleIndex, model: JudgeModel): Verdict {
