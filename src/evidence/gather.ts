@@ -2,6 +2,7 @@
 // awareness articles most like it. Deterministic and offline.
 import type { Bilingual, BrandMatch, Evidence, Indicators, IntelHit, Lang, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { KANA_KANJI, KANA_KANJI_RE } from '../text/script.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import type { ArticleIndex } from './retrieval.ts';
 import { flattenLines, textSignals } from './text-signals.ts';
@@ -271,7 +272,6 @@ function dedupe(signals: Signal[]): Signal[] {
 const WARNING_CONTEXT_RE =
   /(?:こと|事)は(?:絶対に|決して|一切)?(?:ありません|ございません)|(?:手続き|連絡|電話|お願い)(?:は|を)(?:一切)?(?:ありません|しておりません|いたしません)|(?:を|に)かたる|を装った|(?:不審な|怪しい)(?:SMS|メール|電話|メッセージ|URL)|ご注意ください|注意してください|(?:教えない|入力しない|伝えない|押さない|開かない|アクセスしない|返信しない)で(?:ください|ね)|受け取れません|詐欺(?:に|が|被害)|\b(?:will never|would never|never (?:ask|share|give|request)|do not share|don't share|not even with us|scam alert|beware of)\b/i;
 
-const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CLICK_RE =
   /\b(?:click|tap|visit|go ?to|go2|log ?in|sign ?in|open|follow|check|claim|apply|pay|confirm|verify|update|get)\b/i;
 
@@ -331,7 +331,7 @@ export function gatherEvidence(ind: Indicators, lang: Lang, deps: EvidenceDeps):
   }
   if (
     urlSigs.some((s) => s.code === 'unlisted_site') &&
-    !JAPANESE_RE.test(ind.text) &&
+    !KANA_KANJI_RE.test(ind.text) &&
     !text.some((s) => s.code === 'call_to_action') &&
     CLICK_RE.test(ind.text)
   ) {
@@ -455,9 +455,11 @@ const PROBLEM_WORDS: Readonly<Record<string, Bilingual>> = {
 const ACT_REQUEST_RE =
   /(?:こちら|下記|以下|上記)(?:の|より|から|を|に|で|へ)|(?:URL|リンク|ボタン)(?:から|より|を|に|へ|で)|(?:ログイン|サインイン|アクセス|クリック|タップ|確認|手続き?|更新|回答|連絡|電話|入力|登録|申請|申し?込み?|解除|設定)(?:して|を|の上|のうえ)?(?:ください|下さい|くださいませ|お願い)|ご覧(?:ください|下さい|いただ)|お読みください|(?:ご)?確認が必要(?:です|となります|になります)|(?:手続き|確認|ログイン|更新|解除|登録|回答|設定|認証)を?(?:完了|実施|行っ|進め|済ませ)(?:て|して)?(?:ください|下さい|お願い)|(?:確認|手続き|お手続き|更新|回答|ログイン)は(?:こちら|下記|以下)|\b(?:click|tap|log ?in|sign ?in|verify|confirm|update|visit|follow (?:the|this) link|call (?:us|now|our|the)|contact us|reply|open the (?:link|attachment)|go to)\b/i;
 
+const SPACE_IN_KANA_KANJI_RE = new RegExp(`([${KANA_KANJI}]) (?=[${KANA_KANJI}])`, 'g');
+
 /** "三 井 住 友 カ ー ド" written with spaces to dodge filters reads as the name it spells. */
 export function collapseCjkSpaces(text: string): string {
-  return text.replace(/([\u3040-\u30ff\u3400-\u9fff]) (?=[\u3040-\u30ff\u3400-\u9fff])/g, '$1');
+  return text.replace(SPACE_IN_KANA_KANJI_RE, '$1');
 }
 
 /** The first brand the text claims to be (not one named in passing), if any. */

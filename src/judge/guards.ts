@@ -12,10 +12,12 @@ import { parse as parseHost } from 'tldts';
 import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
 import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
+import { stripInvisible } from '../text/invisible.ts';
+import { SCHEME_LINK_RE } from '../text/links.ts';
+import { JAPANESE_LETTER_RE } from '../text/script.ts';
 import type { LlmJudgement } from './llm-schema.ts';
 import { type ClaimKind, modelClaim } from './model-text.ts';
 import { normaliseForContacts } from './normalise.ts';
-import { stripInvisible } from './prompt.ts';
 
 export { normaliseForContacts };
 
@@ -202,8 +204,6 @@ export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
 
 // ---- The model's sentences ---------------------------------------------------------------------------
 
-const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
-
 /**
  * Why the model's sentence may not reach the person, or null when it may: it holds a link, address or number
  * that is not in our knowledge, a messaging id, an app to install, a reassurance or a denial of our evidence
@@ -219,7 +219,7 @@ export function modelSentenceProblem(
   if (stripUnknownContacts(sentence, allowed).removed > 0 || hasNumberPart(sentence, allowed)) return 'contact';
   const claim = modelClaim(sentence, { evidence, level });
   if (claim !== null) return claim;
-  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
+  if ((lang === 'ja') !== JAPANESE_LETTER_RE.test(sentence)) return 'language';
   return null;
 }
 
@@ -321,7 +321,6 @@ function phoneAllowed(digits: string, allowed: AllowedContacts): boolean {
   }
 }
 
-const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
 // Each regex starts only where a token starts (a lookbehind), so a long run without a match is read once.
 const EMAIL_RE =
   /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
@@ -376,7 +375,7 @@ export function findContacts(s: string): { text: string; found: FoundContact[] }
     taken.fill(1, start, end);
     found.push({ kind, raw, value, start, end });
   };
-  for (const m of text.matchAll(URL_RE)) {
+  for (const m of text.matchAll(SCHEME_LINK_RE)) {
     const raw = m[0].replace(TRAILING_PUNCT, '');
     add('url', raw, raw, m.index);
   }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseTld } from 'tldts';
 import { z } from 'zod';
+import { SCHEME_LINK_RE } from '../text/links.ts';
 import { parseYamlCached } from './yaml-cache.ts';
 
 export const BRAND_CATEGORIES = [
@@ -432,8 +433,6 @@ interface TrieNode {
  */
 const CASE_SENSITIVE_MAX_CHARS = 4;
 
-/** Scheme URLs, also defanged (hxxp, [.]), up to the first space or bracket. */
-const URL_RE = /\b(?:h(?:tt|xx)ps?|ftp):\/\/[^\s<>"'「」『』（）()]+/gi;
 /** Bare host names and e-mail domains: label(.label)+ ending in a letter TLD, optional path. */
 const BARE_HOST_RE =
   /(?<![a-z0-9.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z][a-z0-9-]{1,62}(?![a-z0-9-])(?:\/[^\s<>"'「」『』（）()]*)?/gi;
@@ -729,7 +728,7 @@ function aliasAt(a: AliasEntry, lower: string, norm: string, i: number): boolean
 /** Replaces links and e-mail domains with a mask of the same length, so offsets stay those of the text. */
 function maskLinks(text: string, keep: ReadonlySet<string>): string {
   const blank = (m: string) => MASK.repeat(m.length);
-  return text.replace(URL_RE, blank).replace(BARE_HOST_RE, (m) => (keep.has(m) ? m : blank(m)));
+  return text.replace(SCHEME_LINK_RE, blank).replace(BARE_HOST_RE, (m) => (keep.has(m) ? m : blank(m)));
 }
 
 /** Lower-cases ASCII letters only, so that every offset in the result is the offset in the input. */
