@@ -43,7 +43,8 @@ const optionalUrl = (name: string) =>
   });
 const int = (name: string, dflt: number, min: number, max: number) =>
   optionalString
-    .transform((s) => (s === undefined ? dflt : Number(s)))
+    // Digits only: Number() would also read "0x1F", "1e3" and "3000.0", which nobody means for a count.
+    .transform((s) => (s === undefined ? dflt : /^-?\d+$/.test(s) ? Number(s) : Number.NaN))
     .refine((n) => Number.isInteger(n) && n >= min && n <= max, {
       message: `${name} must be a whole number from ${min} to ${max}`,
     });

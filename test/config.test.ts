@@ -21,6 +21,8 @@ describe('loadConfig refuses bad values, naming the variable and the fix', () =>
     ['a port out of range', { PORT: '70000' }, 'PORT: PORT must be a whole number from 0 to 65535'],
     ['a fraction where a whole number goes', { LLM_TIMEOUT_MS: '1.5' }, 'LLM_TIMEOUT_MS must be a whole number'],
     ['a number with a unit', { RATE_LIMIT_PER_HOUR: '30/h' }, 'RATE_LIMIT_PER_HOUR must be a whole number from 1'],
+    ['a number in hex', { WORKER_CONCURRENCY: '0x10' }, 'WORKER_CONCURRENCY must be a whole number from 1 to 1024'],
+    ['a number in exponent form', { SHUTDOWN_DRAIN_MS: '2e3' }, 'SHUTDOWN_DRAIN_MS must be a whole number'],
     ['a rate that is not a number', { TIPS_TWILIO_PER_SECOND: 'fast' }, 'TIPS_TWILIO_PER_SECOND must be a number'],
     [
       'a price that is not a number',
