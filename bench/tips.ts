@@ -4,14 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LineMulticaster } from '../src/channels/line/multicast.ts';
 import { loadConfig } from '../src/config.ts';
 import { subscribe } from '../src/conversation/person.ts';
 import { PersonIds } from '../src/infra/ids.ts';
 import { silentLog } from '../src/infra/log.ts';
 import { SqliteStore } from '../src/infra/store/sqlite.ts';
-import { LineMulticaster } from '../src/tips/line-multicast.ts';
 import { createTipsService } from '../src/tips/service.ts';
-import { FAKE_LINE_TOKEN, FakeLineMulticast } from '../test/tips/fake-line-multicast.ts';
+import { FAKE_LINE_TOKEN, FakeLineMulticast } from '../test/channels/line/fake-line-multicast.ts';
 
 const SUBSCRIBERS = 100_000;
 const SEED_CHUNK = 2_000;

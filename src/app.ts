@@ -7,21 +7,19 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { pino } from 'pino';
 import { articlePages } from './articles/pages.ts';
 import { apiLimits, apiRoutes } from './channels/api/route.ts';
-import { LineOutbox } from './channels/line/outbox.ts';
+import { channelStatus } from './channels/clients.ts';
 import { lineWebhook } from './channels/line/route.ts';
 import { answerPages } from './channels/twilio/answer-page.ts';
-import { TwilioOutbox } from './channels/twilio/outbox.ts';
 import { twilioWebhook } from './channels/twilio/route.ts';
 import type { Config } from './config.ts';
 import type { Consultant } from './consult/api.ts';
-import type { Outboxes } from './conversation/outbox.ts';
 import type { ChannelJob } from './conversation/types.ts';
 import type { Verdict } from './domain.ts';
 import { checkAccess, refuseAccess } from './infra/access.ts';
 import type { Runtime } from './infra/runtime.ts';
 import { type Article, loadArticles } from './knowledge/articles.ts';
 import type { Offer } from './offers/offers.ts';
-import { recordConsultation } from './tips/trends.ts';
+import { recordConsultation } from './stats/trends.ts';
 import { webPages } from './web/pages.ts';
 
 export interface AppDeps {
@@ -71,53 +69,6 @@ async function readiness(runtime: Runtime<ChannelJob>): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-export interface ChannelStatus {
-  line: { on: boolean; missing: string[] };
-  twilio: { on: boolean; missing: string[] };
-}
-
-export function channelStatus(config: Config): ChannelStatus {
-  const missing = (names: (keyof Config)[]) => names.filter((n) => config[n] === undefined) as string[];
-  const line = missing(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN']);
-  const twilio = missing(['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'PUBLIC_BASE_URL']);
-  return { line: { on: line.length === 0, missing: line }, twilio: { on: twilio.length === 0, missing: twilio } };
-}
-
-/** One line per channel for the start-up log. */
-export function channelStatusLines(config: Config): string[] {
-  const s = channelStatus(config);
-  const describe = (name: string, c: { on: boolean; missing: string[] }) =>
-    c.on ? `${name}: on` : `${name}: off (set ${c.missing.join(', ')} to turn it on)`;
-  return [describe('LINE', s.line), describe('Twilio SMS/WhatsApp', s.twilio)];
-}
-
-/** The platform clients of the channels that are on. */
-export function createOutboxes(config: Config, runtime: Runtime<ChannelJob>): Outboxes {
-  const s = channelStatus(config);
-  const out: Outboxes = {};
-  if (s.line.on) {
-    out.line = new LineOutbox({
-      channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN!,
-      apiBaseUrl: config.LINE_API_BASE_URL,
-      dataApiBaseUrl: config.LINE_DATA_API_BASE_URL,
-      metrics: runtime.metrics,
-    });
-  }
-  if (s.twilio.on) {
-    out.twilio = new TwilioOutbox({
-      accountSid: config.TWILIO_ACCOUNT_SID!,
-      authToken: config.TWILIO_AUTH_TOKEN!,
-      apiBaseUrl: config.TWILIO_API_BASE_URL,
-      publicBaseUrl: config.PUBLIC_BASE_URL!,
-      ...(config.TWILIO_FROM ? { defaultFrom: config.TWILIO_FROM } : {}),
-      store: runtime.store,
-      ids: runtime.ids,
-      metrics: runtime.metrics,
-    });
-  }
-  return out;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

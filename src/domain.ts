@@ -4,6 +4,13 @@
 export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** One picture a person sent: the channels fetch it, the image reader reads it, the consultation carries it. */
+export interface ImagePart {
+  /** Raw bytes as received (JPEG, PNG, WebP, …). Size-checked by the channel before it gets here. */
+  bytes: Buffer;
+  contentType?: string;
+}
+
 /** A sentence in both answer languages. Signals and reasons carry both so a verdict can be re-rendered. */
 export interface Bilingual {
   ja: string;

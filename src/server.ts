@@ -5,7 +5,8 @@
 // queue, and the stores close.
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, channelStatusLines, createOutboxes, type Lifecycle, type Role } from './app.ts';
+import { buildApp, type Lifecycle, type Role } from './app.ts';
+import { channelStatusLines, createOutboxes } from './channels/clients.ts';
 import { UsageError } from './cli/errors.ts';
 import type { CommandIo } from './cli/io.ts';
 import { loadConfig } from './config.ts';

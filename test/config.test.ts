@@ -1,7 +1,7 @@
 // Configuration errors: every bad value is refused at start with a message that names the variable and says
 // what to set, all problems at once; unset and empty values take their defaults.
 import { describe, expect, it } from 'vitest';
-import { channelStatusLines } from '../src/app.ts';
+import { channelStatusLines } from '../src/channels/clients.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 /** The message loadConfig throws for `env`, or a failure when it throws none. */

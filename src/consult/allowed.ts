@@ -1,6 +1,6 @@
 // The only links and phone numbers an answer may carry: those in our brand registry and awareness articles,
 // the public help lines, and the operator's own base URL. Everything else is removed by the guards.
-import type { AllowedContacts } from '../judge/guards.ts';
+import type { AllowedContacts } from '../judge/contacts.ts';
 import type { Article } from '../knowledge/articles.ts';
 import type { BrandIndex } from '../knowledge/brands.ts';
 import { isUnderAny } from '../knowledge/well-known.ts';

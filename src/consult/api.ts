@@ -1,11 +1,8 @@
 // The consultation port: what channels, the HTTP API and the CLI call. Pure of platform details.
-import type { Channel, Lang, Verdict } from '../domain.ts';
+import type { Channel, ImagePart, Lang, Verdict } from '../domain.ts';
 
-export interface ImagePart {
-  /** Raw bytes as received (JPEG, PNG, WebP, …). Size-checked by the channel before it gets here. */
-  bytes: Buffer;
-  contentType?: string;
-}
+// Defined in domain.ts, below both this port and the image reader; re-exported for the port's callers.
+export type { ImagePart };
 
 export interface ConsultRequest {
   /** Everything the person sent in this consultation, joined (a burst of messages is one request). */

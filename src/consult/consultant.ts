@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { Evidence, Lang, Verdict } from '../domain.ts';
 import { gatherEvidence, type IntelLookup } from '../evidence/gather.ts';
 import { ArticleIndex } from '../evidence/retrieval.ts';
-import type { WebLists } from '../evidence/url-signals.ts';
+import type { WebLists } from '../evidence/url-context.ts';
 import { extractIndicators } from '../extract/indicators.ts';
 import type { ImageReader, ImagesReading } from '../image/reader.ts';
 import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';

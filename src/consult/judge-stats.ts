@@ -7,7 +7,7 @@ import { keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { GuardReport } from '../judge/guards.ts';
 import type { LlmResult } from '../judge/llm.ts';
-import { isoWeekOf, TRENDS_TZ } from '../tips/week.ts';
+import { isoWeekOf, TRENDS_TZ } from '../stats/week.ts';
 
 /** Upper bounds of the latency buckets, in ms; a call slower than the last falls in "more". */
 export const LATENCY_BUCKETS_MS = [

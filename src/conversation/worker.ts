@@ -2,6 +2,7 @@
 // Jobs may run more than once (retries, a process killed mid-job). The delivery record (delivery.ts) makes
 // that safe: the answer is decided and recorded once, before the first send, and a re-run resumes it where
 // it stopped. The last attempt that still fails sends a short apology instead of leaving the person in silence.
+// Longer than 300 lines: one job's way from its delivery record to the send, with what each kind of job decides.
 import { randomUUID } from 'node:crypto';
 import type { ImagePart } from '../consult/api.ts';
 import type { PersonIds } from '../infra/ids.ts';
@@ -12,7 +13,7 @@ import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import type { OfferChannel } from '../offers/offers.ts';
-import { recordConsultation } from '../tips/trends.ts';
+import { recordConsultation } from '../stats/trends.ts';
 import { type BurstWindows, DEFAULT_BURST_WINDOWS, releaseTakenBurst, stepBurst } from './burst.ts';
 import { loadContext, saveContext } from './context.ts';
 import { Delivery } from './delivery.ts';

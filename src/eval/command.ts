@@ -200,7 +200,7 @@ export async function evalCommand(argv: string[], io: CommandIo): Promise<number
   }
   for (const name of names) io.stdout.write(`${formatTally(name, tallies.get(name)!)}\n\n`);
   io.stdout.write(
-    `${examples.length} examples in ${seconds.toFixed(1)} s (${Math.round(examples.length / seconds)}/s)\n`,
+    `${examples.length} fixture rows judged in ${seconds.toFixed(1)} s (${Math.round(examples.length / seconds)}/s)\n`,
   );
   let shared: SharedReport | undefined;
   if (values.dev) {

@@ -178,6 +178,9 @@ function pickTargets(consultant: LocalConsultant): Target[] {
       .map((l) => JSON.parse(l) as { text: string; label: string });
     let strong: Target | undefined;
     let weak: Target | undefined;
+    // Weak evidence the judge calls danger stands in when no weak scam is at caution (which one is there moves
+    // with the trained weights): the model may still lower it one step, never more.
+    let weakDanger: Target | undefined;
     for (const r of rows) {
       if (r.label !== 'scam' || (strong && weak)) continue;
       const { evidence } = consultant.evidenceLocal(r.text, lang);
@@ -190,7 +193,10 @@ function pickTargets(consultant: LocalConsultant): Target[] {
       if (!strong && isStrong && hasLink && local.level === 'danger')
         strong = { text: r.text, lang, local, strong: true, hasLink };
       if (!weak && !isStrong && local.level === 'caution') weak = { text: r.text, lang, local, strong: false, hasLink };
+      if (!weakDanger && !isStrong && local.level === 'danger')
+        weakDanger = { text: r.text, lang, local, strong: false, hasLink };
     }
+    weak ??= weakDanger;
     if (!strong || !weak) throw new Error(`hostile-model check: no strong and weak ${lang} scam message in ${file}`);
     out.push(strong, weak);
   }

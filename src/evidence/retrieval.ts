@@ -162,6 +162,27 @@ export class ArticleIndex {
     );
   }
 
+  /** Articles of a scam type in a language (Japanese ones where the language has none), in file order. */
+  ofType(scamType: ScamType, lang: Lang): Article[] {
+    const docs = this.docs[lang].length ? this.docs[lang] : this.docs.ja;
+    return docs.filter((d) => d.article.scamType === scamType).map((d) => d.article);
+  }
+
+  /**
+   * Whether an article is about this message, not only about its kind of scam. A type with one article is
+   * always its article's; where a type has several (bank, carrier and tax phishing), or the article is of
+   * another type than the one judged, the message must name one of the article's own tags, one that no other
+   * article of its type has ("docomo", 「国税庁」): words they share ("SMS") or a single word of a longer tag
+   * ("office" of "tax office") do not choose between them.
+   */
+  fits(article: Article, text: string, opts: { ofJudgedType?: boolean } = {}): boolean {
+    const siblings = this.ofType(article.scamType, article.lang).filter((a) => a.id !== article.id);
+    if (siblings.length === 0 && opts.ofJudgedType) return true;
+    const shared = new Set(siblings.flatMap((a) => a.tags.map(tagKey)));
+    const hay = text.normalize('NFKC').toLowerCase();
+    return article.tags.some((t) => !shared.has(tagKey(t)) && containsTag(hay, tagKey(t)));
+  }
+
   /** The best article of a scam type in a language (for advice when retrieval found nothing close). */
   firstOfType(scamType: ScamType, lang: Lang): Article | undefined {
     return (
@@ -170,3 +191,23 @@ export class ArticleIndex {
     );
   }
 }
+
+function tagKey(tag: string): string {
+  return tag.normalize('NFKC').toLowerCase().trim();
+}
+
+/** A Latin tag must stand as whole words ("au" is not in "autumn"); a Japanese one may sit inside a compound. */
+function containsTag(text: string, tag: string): boolean {
+  if (!tag) return false;
+  const latinEdges = LATIN_CHAR_RE.test(tag[0]!) && LATIN_CHAR_RE.test(tag[tag.length - 1]!);
+  for (let at = text.indexOf(tag); at !== -1; at = text.indexOf(tag, at + 1)) {
+    if (!latinEdges) return true;
+    const before = text[at - 1];
+    const after = text[at + tag.length];
+    if ((before === undefined || !LATIN_CHAR_RE.test(before)) && (after === undefined || !LATIN_CHAR_RE.test(after)))
+      return true;
+  }
+  return false;
+}
+
+const LATIN_CHAR_RE = /[a-z0-9]/;

@@ -56,11 +56,11 @@ const RULES: TextRule[] = [
     weight: 22,
     scamType: 'phishing',
     all: [
-      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:accounts?|cards?|access|services?)(?: have been| has been| is| are| was| were| will be)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))|\bKYC\b[^.!?\n]{0,40}\b(?:suspended|blocked|expired|will (?:be )?block)/i,
+      /(?:利用|取引|アカウント|口座|カード|サービス|回線|ご契約)(?:を|が|の)?(?:一時)?(?:停止|凍結|制限|ロック|無効)|(?:停止|凍結|制限|ロック)(?:され|し|いた)(?:ま|て)|\b(?:accounts?|cards?|access|services?|profiles?)(?: have been| has been| is| are| was| were| will be)?(?: now| temporarily| currently)? (?:suspended|locked|limited|restricted|blocked|deactivated|de-activated|disabled|on hold|frozen)|\b(?:listed|scheduled|flagged|marked) for (?:deactivation|closure|suspension|termination|deletion)\b|(?:suspend|lock|block|deactivat)(?:ed|e) your\b|\b(?:will be|has been) (?:permanently )?(?:deleted|disabled|removed|terminated|closed)\b|\bavoid (?:the |any )?(?:closure|suspension|termination|deactivation|interruption|disruption|asset freeze|losing access|account (?:closure|suspension))\b|\b(?:asset|account|wallet) freeze\b|\b(?:mailbox|storage|inbox|e-?mail) (?:is )?(?:full|almost full|over (?:its )?quota|quota)\b|メールボックス(?:の)?(?:容量|ストレージ)|\b(?:account|card|kyc|sim|wallet)\b[^.!?\n]{0,30}\b(?:will (?:be )?(?:block|suspend|clos|expir|deactivat)|has expired|(?:been )?(?:de-?activated|bl[o0]cked))|\bKYC\b[^.!?\n]{0,40}\b(?:suspended|blocked|expired|will (?:be )?block)/i,
     ],
     detail: {
-      ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクから手続きさせるのはフィッシングの典型です。',
-      en: 'It says your account or card is suspended or locked. Using that to send you to a link is typical phishing.',
+      ja: '「利用を停止しました」「口座を凍結します」などと不安にさせています。停止や凍結を理由に、リンクや電話で手続きさせるのは、フィッシングの典型です。',
+      en: 'It says your account or card is suspended or locked. Using that to make you act through a link or a call is typical phishing.',
     },
   },
   {
@@ -217,7 +217,7 @@ const RULES: TextRule[] = [
     weight: 40,
     scamType: 'investment',
     all: [
-      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|必ず値上がり|値上がり確実|未公開株|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|(?<!\d)\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:guaranteed (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
+      /必ず(?:儲|もう)か|絶対(?:に)?(?:儲|もう|稼)|確実に(?:儲|利益|稼)|元本保証|必ず値上がり|値上がり確実|未公開株|損(?:は)?しない|高配当|月利|日利|(?:利回り|リターン)\s*\d|(?<!\d)\d+\s*倍に|投資(?:の)?(?:先生|グループ|講座|コミュニティ|アドバイ)|株(?:式)?(?:講座|勉強会)|\b(?:(?:guaranteed|assured) (?:returns?|profit|income)|risk[- ]free (?:investment|profit)|double your money|\d+% (?:daily|weekly|monthly) (?:returns?|profit)|investment (?:group|mentor|opportunity))\b/i,
     ],
     detail: {
       ja: '「必ず儲かる」「元本保証」など、うまい投資話をしています。確実に儲かる投資はありません。',
@@ -319,7 +319,7 @@ const RULES: TextRule[] = [
     weight: 25,
     scamType: 'side_job',
     all: [
-      /副業|在宅(?:ワーク|で|勤務)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|(?:見る|いいね(?:する|を押す)?|フォローする)だけで(?:報酬|稼|お金)|報酬(?:が|を)(?:もらえ|受け取|得られ)|1日の(?:収入|報酬)|オンライン(?:ワーク|アルバイト|の仕事)|\b(?:work from home|easy money|earn (?:up to )?[$\u00a3\u00a5]?[\d,]+(?: yen)? ?(?:a|per|\/) ?day|part[- ]time job offer|daily (?:pay|income|salary)|online job|app rating|(?:review|rate) products? online|no experience (?:needed|required))\b/i,
+      /副業|在宅(?:ワーク|で|勤務)|スマホ(?:だけ|1台)で|日給|日収|月収\d|簡単に稼|誰でも稼|高収入|タスク(?:をこなす|報酬)|(?:見る|いいね(?:する|を押す)?|フォローする)だけで(?:報酬|稼|お金)|報酬(?:が|を)(?:もらえ|受け取|得られ)|1日の(?:収入|報酬)|オンライン(?:ワーク|アルバイト|の仕事)|\b(?:work from home|easy money|(?:easily|quickly) make money|make (?:easy|extra|quick) money|make money (?:online|at home|from home)|earn (?:up to )?[$\u00a3\u00a5]?[\d,]+(?: yen)? ?(?:a|per|\/) ?day|part[- ]time job offer|daily (?:pay|income|salary)|online job|app rating|(?:review|rate) products? online|no experience (?:needed|required))\b/i,
     ],
     detail: {
       ja: '「スマホで簡単に稼げる」などと副業をすすめています。最初にお金を払わせたり、情報商材を買わせたりする手口があります。',
@@ -369,7 +369,7 @@ const RULES: TextRule[] = [
     weight: 35,
     scamType: 'other',
     all: [
-      /遺産|相続人|受取人に(?:選|指定)|未請求の|\b(?:beneficiary|bequest|inheritance|next of kin|unclaimed (?:funds?|payment|bequest)|(?:\d+(?:\.\d+)? ?)?mil+ions? (?:dollars?|usd|euros?|pounds?)|\d+ ?crores?|compensation (?:fund|payment)|consignment box|donation (?:fund|of|to you)|philanthropist|charitable (?:fund|donation|goals?)|atm (?:visa )?card (?:worth|valued|of)|recovery of your atm card|barrister|diplomat(?:ic)? (?:agent|courier)|(?:us|usd)\$? ?\d[\d.,]* ?million|transfer (?:the|this) (?:sum|fund))\b/i,
+      /遺産|相続人|受取人に(?:選|指定)|未請求の|\b(?:beneficiary|bequest|inheritance|next of kin|unclaimed (?:funds?|payment|bequest)|(?:\d+(?:\.\d+)? ?)?mil+ions? (?:dollars?|usd|euros?|pounds?)|\d+ ?crores?|compensation (?:funds?|payments?)|accept\w* (?:his|her|my|our|the|this) donation|consignment box|donation (?:fund|of|to you)|philanthropist|charitable (?:fund|donation|goals?)|atm (?:visa )?card (?:worth|valued|of)|recovery of your atm card|barrister|diplomat(?:ic)? (?:agent|courier)|(?:us|usd)\$? ?\d[\d.,]* ?million|transfer (?:the|this) (?:sum|fund))\b/i,
     ],
     detail: {
       ja: '大金や遺産を受け取れると言っています。先に手数料を払わせたり、口座情報を聞き出したりする手口です。',
@@ -541,7 +541,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'phishing',
     all: [
-      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange|irregular|abnormal) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bsecurity (?:alert|breach|reasons)\b|\b(?:someone|a user|an unknown (?:user|device)) (?:just )?(?:tried to |has |attempted to )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|access(?:ed)?|[il]og(?:ged)? ?in)\b/i,
+      /不正(?:な)?(?:ログイン|アクセス|利用|取引|操作)|(?:異常|不審|通常とは異なる)な?(?:アクティビティ|活動|ログイン|アクセス|取引)|(?:サインイン|ログイン)が(?:検出|確認)|新しい(?:デバイス|端末)から|セキュリティ上の(?:理由|問題)|\b(?:suspicious|unusual|unrecogni[sz]ed|strange|irregular|abnormal) (?:activity|login|log-in|sign-?in|attempt|transaction)s?\b|\bnew (?:device|sign-?in|login) (?:detected|from)\b|\bactivity (?:in|on) your account[^.!?\n]{0,40}\bunusual\b|\b(?:improve|upgrade|strengthen) (?:your )?account security\b|\bsecurity (?:alert|breach|reasons)\b|\b(?:someone|a user|an unknown (?:user|device)) (?:just )?(?:tried to |has |attempted to )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|access(?:ed)?|[il]og(?:ged)? ?in)\b/i,
     ],
     detail: {
       ja: '「不正なログインを検知しました」などと、不安にさせる知らせです。本物か確かめるときは、このメッセージのリンクではなく、公式アプリか公式サイトからログインしてください。',
@@ -642,7 +642,7 @@ const RULES: TextRule[] = [
     weight: 20,
     scamType: 'phishing',
     all: [
-      /\b(?:(?:secure|encrypted|shared|protected|confidential) (?:document|file|message|fax|pdf|voice ?mail)s?|you (?:have )?received (?:a |an )?(?:new )?(?:secure |encrypted |shared )?(?:document|file|fax|voice ?mail|invoice|remittance|payment advice)|view (?:the |your )?(?:document|file|invoice|voice ?mail)|docusign|sharepoint|onedrive|pending (?:documents?|messages?|e-?mails?))\b|(?:保留中|未読)の(?:メッセージ|メール)|(?:ファイル|書類|文書)が(?:共有|届いて)/i,
+      /\b(?:(?:secure|encrypted|shared|protected|confidential) (?:document|file|message|fax|pdf|voice ?mail)s?|you (?:have )?received (?:a |an )?(?:new )?(?:secure |encrypted |shared )?(?:document|file|fax|voice ?mail|invoice|remittance|payment advice)|view (?:the |your )?(?:document|file|invoice|voice ?mail)|docusign|sharepoint|onedrive|pending (?:documents?|messages?|e-?mails?)|(?:incoming|outgoing) (?:messages?|e-?mails?) (?:couldn'?t|could not|were not|have not been|failed to|are (?:being )?)\s?(?:be )?(?:deliver\w*|held|delayed|suspended|on hold)|upgrad\w* (?:your |our )?(?:mailbox|e-?mail (?:system|account|server))|mailbox[- ]quota)\b|(?:保留中|未読)の(?:メッセージ|メール)|(?:ファイル|書類|文書)が(?:共有|届いて)/i,
     ],
     detail: {
       ja: '「書類が共有されました」「保留中のメールがあります」などと、ファイルやメッセージを開かせようとしています。開いた先で、ログイン情報を入力させる手口です。',
@@ -666,7 +666,7 @@ const RULES: TextRule[] = [
     weight: 15,
     scamType: 'prize',
     all: [
-      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|(?:your )?(?:e-?mail|email address|number) (?:was|has been) (?:randomly )?selected|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations)\b/i,
+      /(?:プレゼント|特典|ギフト|賞品)(?:を|が)?(?:お?受け取|進呈|ご用意|届いて)|選ばれました|\b(?:(?:your|a) (?:special |free |exclusive |surprise )?(?:gift|reward|bonus|prize) (?:is )?(?:ready|waiting|awaits|pending|reserved)|claim (?:your|the|a) (?:free |special )?(?:gift|reward|bonus|prize)|(?:you|u)(?:'ve| have) been (?:selected|chosen)|(?:your )?(?:e-?mail|email address|number) (?:was|has been) (?:randomly )?selected|exclusive (?:reward|gift)|thank[- ]you gift|loyalty (?:reward|gift)|congratulations|(?:complete|take|finish) (?:a |our |the |this )?(?:\w+ )?(?:quick |short |brief )?survey (?:for|and|to) (?:a chance|win|receive|get|claim))\b/i,
     ],
     detail: {
       ja: 'プレゼントや特典を受け取れると言っています。受け取りのためにカード番号や送料を求められたら詐欺です。',
@@ -678,7 +678,7 @@ const RULES: TextRule[] = [
     weight: 20,
     scamType: 'prize',
     all: [
-      /\b(?:(?:your )?(?:payout|payment|funds?|rewards?|dividends?|restitution|compensation|winnings|bonus|grant|inheritance|score)\b[^.!?\n]{0,20}\b(?:has been|have been|is|are|was)?\s?(?:approved|released|ready|available|awaits?|scheduled|credited|pending|waiting)|(?:lottery|lucky) (?:winning|winner|draw))\b|(?:配当|報酬|賞金|給付金|返金)(?:金)?(?:の)?(?:お?受け取り|支払い)(?:の)?(?:準備|手続き)が(?:完了|整い)/i,
+      /\b(?:(?:your )?(?:payout|payment|funds?|rewards?|dividends?|restitution|compensation|winnings|bonus|grant|inheritance|score)\b[^.!?\n]{0,20}\b(?:has been|have been|is|are|was)?\s?(?:approved|released|ready|available|awaits?|scheduled|credited|pending|waiting)|(?:lottery|lucky) (?:winning|winner|draw)|(?:bankruptcy|restructuring)\b[^\n]{0,120}\b(?:distributions?|claims? (?:payment|refund)s?|refunds?|payments?))\b|(?:配当|報酬|賞金|給付金|返金)(?:金)?(?:の)?(?:お?受け取り|支払い)(?:の)?(?:準備|手続き)が(?:完了|整い)/i,
     ],
     detail: {
       ja: '思いがけないお金（配当・報酬・賞金など）が受け取れると言っています。受け取りのために手数料や個人情報を求めるのは詐欺の手口です。',
@@ -691,7 +691,7 @@ const RULES: TextRule[] = [
     scamType: 'phishing',
     unless: /\bno (?:further )?action (?:is )?(?:needed|required)\b/i,
     all: [
-      /\b(?:action (?:required|needed)|required update|(?:must|need to) (?:manually )?(?:update|verify|re-?verify)|(?:update|verification|registration|agreement|setup|validation)s? (?:is |are )?(?:still )?(?:incomplete|pending|required|overdue|needed)|mandatory (?:update|verification|agreement)|complete (?:your|the) (?:update|verification|setup|registration|validation)|has not (?:completed|been verified))\b|(?:手続き|登録|更新|認証|確認)が(?:完了して|済んで)(?:い)?(?:ません|ない)|未完了/i,
+      /\b(?:action (?:required|needed)|required update|(?:must|need to) (?:manually )?(?:update|verify|re-?verify)|(?:update|verification|registration|agreement|setup|validation)s? (?:is |are )?(?:still )?(?:incomplete|pending|required|overdue|needed)|mandatory (?:update|verification|agreement)|complete (?:your|the) (?:update|verification|setup|registration|validation)|has not (?:completed|been verified)|(?:complete|update|submit)\b[^.!?\n]{0,20}\bkyc|kyc (?:update|verification|is pending|pending|incomplete|expired)|must be (?:completed|activated|verified|updated|confirmed) (?:by|before|within))\b|(?:手続き|登録|更新|認証|確認)が(?:完了して|済んで)(?:い)?(?:ません|ない)|未完了/i,
     ],
     detail: {
       ja: '「手続きが完了していません」「更新が必要です」と、急いで手続きさせようとしています。確かめるときは、公式アプリか、ご自分で調べた公式サイトを使ってください。',
@@ -703,7 +703,7 @@ const RULES: TextRule[] = [
     weight: 20,
     scamType: 'loan',
     all: [
-      /\b(?:loan (?:offer|deal|approval|approved)|we (?:fund|finance) (?:projects|businesses)|(?:low|\d+%) interest (?:rate )?loan|instant (?:loan|cash)|pre-?approved (?:loan|credit))\b|(?:即日|審査なし|ブラックでも)(?:融資|借入|貸付)|(?:融資|借入)(?:が)?(?:可能|OK)です/i,
+      /\b(?:loan (?:offer|deal|approval|approved)|we (?:fund|finance) (?:projects|businesses)|(?:low|\d+%) interest (?:rate )?loan|instant (?:loan|cash)|pre-?approved (?:loan|credit)|loan (?:solutions?|requirements?|funding)|(?:provid\w*|offer\w*|speciali[sz]\w* in|arrang\w*) (?:\w+ ){0,3}(?:loans?|financ\w*) (?:to|for)\b|financ\w* arranged)\b|(?:即日|審査なし|ブラックでも)(?:融資|借入|貸付)|(?:融資|借入)(?:が)?(?:可能|OK)です/i,
     ],
     detail: {
       ja: 'お金を貸すと持ちかけています。知らない相手からの融資の話は、保証金や手数料をだまし取る手口のことがあります。',
@@ -873,7 +873,7 @@ const RULES: TextRule[] = [
     weight: 15,
     latinOnly: true,
     all: [
-      /\b(?:customer service announcement|urgent message waiting|important (?:customer service )?(?:message|announcement)|(?:you have|u have) (?:\d+ )?new voicemail|tried to (?:contact|call) (?:you|u)|(?:reply|send|txt|text) stop\b|2 ?stop|opt ?out|to unsubscribe|t&cs?|tscs|ringtone|subscription|dating service|chat service)\b/i,
+      /\b(?:customer service announcement|urgent message waiting|important (?:customer service )?(?:message|announcement)|(?:you have|u have) (?:\d+ |a )?new (?:voice ?mails?|messages?|msgs?)|tried to (?:contact|call) (?:you|u)|(?:reply|send|txt|text) stop\b|2 ?stop|opt ?out|to unsubscribe|t&cs?|tscs|ringtone|subscription|dating service|chat service)\b/i,
     ],
     detail: {
       ja: '頼んでいないサービスの案内や、停止の方法が書かれた一斉送信のメッセージです。',

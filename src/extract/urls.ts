@@ -11,6 +11,8 @@
 // "sagawa.web.app" is "web.app", as for every Firebase site. That keeps `domain` the unit a
 // registrar sells, which is what brand checks compare; the full host is in `host` for host-level
 // intel lookups and for signals about free hosting platforms.
+//
+// Longer than 300 lines: one scanner, whose regexes and the steps that read from their positions belong together.
 
 import { domainToUnicode } from 'node:url';
 import { parse as parseDomain } from 'tldts';

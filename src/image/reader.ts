@@ -1,7 +1,7 @@
 // Reading what a person sent as pictures: each image is decoded, OCR'd (worker pool) and scanned for a QR
 // code at the same time; the text is cleaned; QR payloads that are links become the message's links. With
 // LLM_VISION, a vision model also transcribes the picture and its text is preferred when OCR is unsure.
-import type { ImagePart } from '../consult/api.ts';
+import type { ImagePart } from '../domain.ts';
 import { parseUrlCandidate } from '../extract/urls.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import { cleanOcrText } from './clean.ts';

@@ -2,7 +2,7 @@
 // digits hidden, so the person can see whether we read it right but cannot tap or dial from it — the text may
 // come from a vision model, LLM_VISION), plainly that nothing could be read, or why a picture could not be opened.
 import type { Lang, Signal, UrlIndicator, Verdict } from '../domain.ts';
-import { maskPhone } from '../evidence/gather.ts';
+import { maskPhone } from '../evidence/phone-signals.ts';
 import { defangText, defangUrl } from '../extract/defang.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import { PROBLEM_TEXT } from './problems.ts';

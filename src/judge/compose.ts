@@ -162,6 +162,9 @@ const STANDARD_CONTACTS: Contact[] = [
   { label: { ja: '消費者ホットライン', en: 'Consumer hotline (Japan)' }, phone: '188' },
 ];
 
+/** A step that says not to open the message's link (our own sentences, in both languages). */
+const LINK_STEP_RE = /リンク(?:は|を)(?:開|押|タップ)|\bdo not (?:open|tap|click)\b[^.]*\blinks?\b/i;
+
 /** Share of the best article's score a further article needs to be listed as related. */
 const RELATED_SCORE_SHARE = 0.6;
 /** How much a judged type lifts an article of that type when choosing the one whose advice leads. */
@@ -192,12 +195,21 @@ export function compose(
   let articles: ArticleRef[] = evidence.articles;
   let lead: Article | undefined;
   if (specific) {
+    const text = evidence.indicators.text;
+    // Only an article about this message may lead or be listed: of the several phishing articles (bank, carrier,
+    // tax), one leads only when the message names what it is about. Otherwise the level's general steps stand,
+    // never the steps of whichever article ranked first (a wallet's KYC text is not a tax notice).
+    const fitting = (ref: ArticleRef) => {
+      const a = index.get(ref.id, lang);
+      return a !== undefined && index.fits(a, text, { ofJudgedType: a.scamType === scamType });
+    };
+    articles = articles.filter(fitting);
     // The lead article is the one whose wording fits the message best, with a lift for the judged type: an
     // unpaid-tax text leads to the tax article even when "unpaid" made the type fictitious billing.
     const weigh = (a: ArticleRef) => a.score * (a.scamType === scamType ? TYPE_MATCH_LIFT : 1);
-    // With no retrieved article of the judged type, the type's own article leads, not whichever ranked first.
     const best = [...articles].sort((a, b) => weigh(b) - weigh(a))[0];
-    const ofType = index.firstOfType(scamType, lang);
+    // With no retrieved article of the judged type, the type's own article leads, if one is about this message.
+    const ofType = index.ofType(scamType, lang).find((a) => index.fits(a, text, { ofJudgedType: true }));
     const chosen =
       best && (articles.some((a) => a.scamType === scamType) || !ofType)
         ? best
@@ -216,7 +228,13 @@ export function compose(
     .slice(0, 3);
 
   // The article's steps are written for this kind of scam; the generic ones only stand in when there is none.
-  const advice = (lead?.advice.length ? lead.advice : generic.advice).slice(0, 5);
+  // An article's "do not open the link" is left out for a message that has none, while another step remains.
+  const fitSteps = (steps: readonly string[]) => {
+    if (evidence.indicators.urls.length > 0) return [...steps];
+    const kept = steps.filter((step) => !LINK_STEP_RE.test(step));
+    return kept.length > 0 ? kept : [...steps];
+  };
+  const advice = (lead?.advice.length ? fitSteps(lead.advice) : generic.advice).slice(0, 5);
   const ifAlreadyActed = (lead?.ifAlreadyActed.length ? lead.ifAlreadyActed : generic.ifAlreadyActed).slice(0, 6);
 
   const brandContacts: Contact[] = [];

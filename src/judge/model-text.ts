@@ -1,4 +1,4 @@
-// What in the model's own words must never reach the person, besides links and numbers (guards.ts finds those):
+// What in the model's own words must never reach the person, besides links and numbers (contacts.ts finds those):
 // a messaging id or an "add me", an app to install, a reassurance (safe, genuine, official, fine to follow), and
 // a statement that contradicts our own evidence. A hostile or prompt-injected model writes exactly these
 // (issue 11); a fair one has no need to, because the service adds the contacts and never says "safe".

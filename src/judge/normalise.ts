@@ -1,4 +1,4 @@
-// Undoes the ways a contact or a claim is hidden in a sentence, so that the contact finder (guards.ts) and the
+// Undoes the ways a contact or a claim is hidden in a sentence, so that the contact finder (contacts.ts) and the
 // checks on the model's words (model-text.ts) see the plain form: NFKC and invisible characters (full-width
 // digits, zero-width spaces), digits of other scripts, kanji numerals (〇一二〇), numbers spelled out in
 // English ("zero one two") or read in kana (ゼロイチニーゼロ), letters spread out with spaces ("s a f e",

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'tldts';
-import type { WebLists } from '../evidence/url-signals.ts';
+import type { WebLists } from '../evidence/url-context.ts';
 
 export const DEFAULT_WEB_LISTS_DIR = fileURLToPath(new URL('../../knowledge/url-lists/', import.meta.url));
 

@@ -13,12 +13,12 @@ import { REDIS_KEY_PREFIX, SQLITE_FILE } from '../infra/runtime.ts';
 import { SqliteStore } from '../infra/store/sqlite.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { OfferChannel } from '../offers/offers.ts';
+import { formatTrends, readTrends, tipSourcesLine, tipTrendSources } from '../stats/trends.ts';
+import { isoWeekOf, parseWeek, shiftWeek, TRENDS_TZ, WeekError } from '../stats/week.ts';
 import type { DeliveryReport } from './deliver.ts';
 import { editionFor } from './edition.ts';
 import { renderTip } from './render.ts';
 import { createTipsService, type TipsServiceOptions } from './service.ts';
-import { formatTrends, readTrends, tipSourcesLine, tipTrendSources } from './trends.ts';
-import { isoWeekOf, parseWeek, shiftWeek, TRENDS_TZ, WeekError } from './week.ts';
 
 export const TIPS_USAGE = `Usage:
   anshin tips trends [--week YYYY-Www]                 this week's (or that week's) consultation counts

@@ -4,8 +4,8 @@
 // carries no link or number that is not in our knowledge. polish.ts may rewrite it when an LLM is configured.
 import type { Lang, ScamType } from '../domain.ts';
 import type { Article } from '../knowledge/articles.ts';
-import type { WeeklyTrends } from './trends.ts';
-import { weekMonday } from './week.ts';
+import type { WeeklyTrends } from '../stats/trends.ts';
+import { weekMonday } from '../stats/week.ts';
 
 /** Fewer consultations than this in a week say nothing about a trend: we show the featured article instead. */
 export const MIN_CONSULTATIONS_FOR_TRENDS = 20;

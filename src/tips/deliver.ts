@@ -4,13 +4,15 @@
 //   is gone is taken over at once, elsewhere the lease runs out);
 // - a LINE batch (≤ 500 people of one language) is written down with its X-Line-Retry-Key *before* it is sent
 //   and marked sent after; a run that finds a batch written down sends it again with the same key, and LINE
-//   answers 409 if it had already gone (line-multicast.ts) — no duplicates, no gaps;
+//   answers 409 if it had already gone (channels/line/multicast.ts) — no duplicates, no gaps;
 // - a Twilio recipient is written down before the call too; Twilio has no retry key, so one found written
 //   down is taken as sent (at most one tip, at the cost of a possible gap of one person per crash);
 // - subscribers are walked a page at a time (subscribers.ts), so memory does not grow with their number;
 // - when the walk ends the week is marked done, and a later run sends nothing.
+// Longer than 300 lines: one run's delivery protocol, which reads in order from lease to done.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { MULTICAST_MAX_RECIPIENTS, RETRY_KEY_LIFETIME_MS } from '../channels/line/multicast.ts';
 import type { Lang } from '../domain.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
@@ -18,10 +20,8 @@ import { keys, TIPS_EDITION_TTL_MS, TIPS_SENT_TTL_MS } from '../infra/store/keys
 import type { Store } from '../infra/store/store.ts';
 import type { Offer, OfferChannel } from '../offers/offers.ts';
 import type { Edition } from './edition.ts';
-import { type LineMulticaster, MULTICAST_MAX_RECIPIENTS, RETRY_KEY_LIFETIME_MS } from './line-multicast.ts';
 import { renderTip } from './render.ts';
 import { SUBSCRIBER_PAGE_SIZE, subscriberOf, subscriberPages } from './subscribers.ts';
-import type { TwilioTipSender } from './twilio-send.ts';
 
 /** The lease outlives a stalled request a while; it is renewed four times per period while the run lives. */
 export const TIPS_LEASE_MS = 60_000;
@@ -30,9 +30,25 @@ export class LeaseLostError extends Error {
   override name = 'LeaseLostError';
 }
 
+/**
+ * What a run asks of LINE: one multicast per batch under its retry key, answered once the call is accepted or
+ * known to be (the channel retries and waits out 429 itself; channels/line/multicast.ts).
+ */
+export interface LineTipChannel {
+  /** Rate-limited answers so far, for the report. */
+  readonly stats: { readonly rateLimited: number };
+  multicast(to: string[], messages: object[], retryKey: string, signal?: AbortSignal): Promise<unknown>;
+}
+
+/** What a run asks of Twilio: one message to one person, and whether it went (channels/twilio/tip-sender.ts). */
+export interface TwilioTipChannel {
+  send(to: string, from: string, body: string, signal?: AbortSignal): Promise<'sent' | 'refused' | 'uncertain'>;
+}
+
+/** The channels that are on in this process; the tips never call a platform themselves. */
 export interface TipSenders {
-  line?: LineMulticaster;
-  twilio?: TwilioTipSender;
+  line?: LineTipChannel;
+  twilio?: TwilioTipChannel;
 }
 
 export interface DeliverDeps {

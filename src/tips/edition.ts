@@ -5,10 +5,10 @@ import { LANGS, type Lang } from '../domain.ts';
 import { keys, TIPS_EDITION_TTL_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
+import { readTrends, type TrendSource } from '../stats/trends.ts';
+import { compareWeeks, isoWeekOf, shiftWeek, TRENDS_TZ } from '../stats/week.ts';
 import { composeTemplate, type Tip } from './compose.ts';
 import type { TipPolisher } from './polish.ts';
-import { readTrends, type TrendSource } from './trends.ts';
-import { compareWeeks, isoWeekOf, shiftWeek, TRENDS_TZ } from './week.ts';
 
 export interface Edition {
   week: string;

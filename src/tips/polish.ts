@@ -2,13 +2,13 @@
 // its text is refused — and the template kept — when it adds a link, phone number or any number not in the
 // draft, drops the article link, changes language, calls anything safe (or names a messaging id or an app to
 // install, judge/model-text.ts), or grows too long. Those guards are
-// the judge's (judge/guards.ts: stripUnknownContacts with the allow-list of consult/allowed.ts) plus a stricter
+// the judge's (judge/contacts.ts: stripUnknownContacts with the allow-list of consult/allowed.ts) plus a stricter
 // rule for a broadcast: every digit must already be in the draft, so no invented statistic goes to everyone.
 import type { AIMessage } from '@langchain/core/messages';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { type ChatModelOptions, createChatModel } from '../judge/chat-model.ts';
-import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/guards.ts';
+import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/contacts.ts';
 import { modelClaim } from '../judge/model-text.ts';
 import { loadPromptFile, type PromptFile, promptPath } from '../judge/prompt-file.ts';
 import { KANA_RE } from '../text/script.ts';

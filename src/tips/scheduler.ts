@@ -11,8 +11,8 @@ import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import type { Log } from '../infra/log.ts';
 import { BULLMQ_PREFIX } from '../infra/runtime.ts';
+import { isoWeekOf, TRENDS_TZ } from '../stats/week.ts';
 import { type CronPattern, nextFire, parseCron, previousFire } from './cron.ts';
-import { isoWeekOf, TRENDS_TZ } from './week.ts';
 
 export const TIPS_QUEUE = 'anshin-tips';
 export const TIPS_SCHEDULER_ID = 'weekly-tips';

@@ -1,5 +1,6 @@
 // Everything the weekly tips need, built from the configuration: the knowledge, the LLM polish when an LLM is
 // configured, the senders of the channels that are on, and the offers. Used by `anshin tips` and the scheduler.
+import { createTipSenders } from '../channels/clients.ts';
 import type { Config } from '../config.ts';
 import { buildAllowedContacts } from '../consult/allowed.ts';
 import type { PersonIds } from '../infra/ids.ts';
@@ -9,12 +10,10 @@ import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { BrandIndex, loadBrands } from '../knowledge/brands.ts';
 import { loadOffers, type Offer } from '../offers/offers.ts';
+import { tipTrendSources } from '../stats/trends.ts';
 import { type DeliverDeps, type DeliveryReport, deliverEdition, type TipSenders } from './deliver.ts';
 import { type EditionDeps, editionFor } from './edition.ts';
-import { LineMulticaster } from './line-multicast.ts';
 import type { TipPolisher } from './polish.ts';
-import { tipTrendSources } from './trends.ts';
-import { TwilioTipSender } from './twilio-send.ts';
 
 export interface TipsServiceOptions {
   config: Config;
@@ -34,26 +33,6 @@ export interface TipsService {
   deliverDeps: DeliverDeps;
   /** Composes (once) and sends the week's tip. */
   sendWeek(week: string, signal?: AbortSignal): Promise<DeliveryReport>;
-}
-
-export function sendersFromConfig(config: Config, perSecond: number): TipSenders {
-  const senders: TipSenders = {};
-  if (config.LINE_CHANNEL_ACCESS_TOKEN) {
-    senders.line = new LineMulticaster({
-      channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
-      apiBaseUrl: config.LINE_API_BASE_URL,
-    });
-  }
-  if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN) {
-    senders.twilio = new TwilioTipSender({
-      accountSid: config.TWILIO_ACCOUNT_SID,
-      authToken: config.TWILIO_AUTH_TOKEN,
-      apiBaseUrl: config.TWILIO_API_BASE_URL,
-      perSecond,
-      ...(config.TWILIO_FROM ? { defaultFrom: config.TWILIO_FROM } : {}),
-    });
-  }
-  return senders;
 }
 
 /**
@@ -92,7 +71,7 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
     store: opts.store,
     ids: opts.ids,
     log: opts.log,
-    senders: opts.senders ?? sendersFromConfig(config, config.TIPS_TWILIO_PER_SECOND),
+    senders: opts.senders ?? createTipSenders(config, config.TIPS_TWILIO_PER_SECOND),
     offers: opts.offers ?? (config.OFFERS_FILE ? loadOffers(config.OFFERS_FILE) : []),
     ...(opts.now ? { now: opts.now } : {}),
   };

@@ -1,8 +1,8 @@
-// Everything the console shows, read from anonymous aggregates only: weekly trends (tips/trends.ts), judge
+// Everything the console shows, read from anonymous aggregates only: weekly trends (stats/trends.ts), judge
 // counters (consult/judge-stats.ts), the week's tip, subscriber counts, tip sends, offers and health. No
 // person id and no message text is read, so none can be shown. Reading has no side effect: the tip preview
 // uses the kept edition when there is one, else a template draft that is not kept and not sent to an LLM.
-import type { ChannelStatus } from '../app.ts';
+import type { ChannelStatus } from '../channels/clients.ts';
 import { readJudgeStats, type WeeklyJudgeStats } from '../consult/judge-stats.ts';
 import type { Lang } from '../domain.ts';
 import type { Metrics } from '../infra/metrics.ts';
@@ -11,11 +11,11 @@ import { keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import type { Offer } from '../offers/offers.ts';
+import { readTrends, type TrendSource, type WeeklyTrends } from '../stats/trends.ts';
+import { isoWeekOf, shiftWeek, TRENDS_TZ } from '../stats/week.ts';
 import { composeEdition, type Edition, storedEdition } from '../tips/edition.ts';
 import { renderTip } from '../tips/render.ts';
 import { subscriberPages } from '../tips/subscribers.ts';
-import { readTrends, type TrendSource, type WeeklyTrends } from '../tips/trends.ts';
-import { isoWeekOf, shiftWeek, TRENDS_TZ } from '../tips/week.ts';
 
 /** This week and the twelve before it. */
 export const CONSOLE_WEEKS = 13;

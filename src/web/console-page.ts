@@ -12,8 +12,8 @@ import {
 import { LEVELS, type Level, SCAM_TYPES, type ScamType } from '../domain.ts';
 import { LEVEL_WORDS, SCAM_TYPE_LABELS } from '../judge/compose.ts';
 import type { Offer } from '../offers/offers.ts';
-import type { WeeklyTrends } from '../tips/trends.ts';
-import { weekMonday } from '../tips/week.ts';
+import type { WeeklyTrends } from '../stats/trends.ts';
+import { weekMonday } from '../stats/week.ts';
 import type { ConsoleData } from './console-data.ts';
 import { escapeHtml as esc, page } from './layout.ts';
 import { barTable, columnChart, type Point } from './svg-chart.ts';

@@ -1,14 +1,14 @@
 // The web pages a person opens in a browser: the try-it page at / (TRY_PAGE, on by default) and the operator's
 // console at /console (only when CONSOLE_TOKEN is set), with their style sheet and script.
 import type { FastifyInstance } from 'fastify';
-import type { ChannelStatus } from '../app.ts';
+import type { ChannelStatus } from '../channels/clients.ts';
 import type { Config } from '../config.ts';
 import type { Consultant } from '../consult/api.ts';
 import type { Runtime } from '../infra/runtime.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { loadBrands } from '../knowledge/brands.ts';
 import type { Offer } from '../offers/offers.ts';
-import { tipTrendSources } from '../tips/trends.ts';
+import { tipTrendSources } from '../stats/trends.ts';
 import { assetRoutes } from './assets.ts';
 import { consoleRoutes } from './console-route.ts';
 import { tryRoutes } from './try-route.ts';

@@ -11,7 +11,7 @@ import type { PersonIds } from '../infra/ids.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CONSULTATION, MAX_TEXT_CHARS } from '../limits.ts';
-import { recordConsultation } from '../tips/trends.ts';
+import { recordConsultation } from '../stats/trends.ts';
 import { renderAnswer, renderError } from './answer-html.ts';
 import { clientKey } from './http.ts';
 import { pageHeaders } from './layout.ts';

@@ -17,7 +17,7 @@ import {
 } from '../../src/consult/judge-stats.ts';
 import { keys } from '../../src/infra/store/keys.ts';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 
 const LLM = 'http://llm-stats.test';
 const SAGAWA =

@@ -223,6 +223,29 @@ describe('text signals', () => {
     expect(codes('こんにちは', 0)).not.toContain('invisible_chars');
   });
 
+  // Shapes the grouped evaluation found missing in real English scams (our own wording, not theirs), each with a
+  // genuine message close to it that must stay quiet.
+  it.each([
+    ['account_suspension', 'Your debit card is now locked. Unlock it on our page.', 'The front door is now locked.'],
+    ['account_suspension', 'Your profile was flagged for deactivation today.', 'The bug was flagged for review.'],
+    ['action_required', 'Please complete your wallet KYC today or your balance is held.', 'KYC rules are changing.'],
+    ['action_required', 'Activation of the new login must be completed by Friday.', 'The works were completed.'],
+    ['security_alert', 'We saw activity on your account that looks unusual to us.', 'Unusual weather today.'],
+    ['security_alert', 'Please improve your account security as soon as you can.', 'We improved the app.'],
+    ['document_lure', 'Your incoming emails were not delivered and are on hold.', 'Your parcel was delivered.'],
+    ['document_lure', 'We are upgrading our email system, update your details.', 'We upgraded the office.'],
+    ['windfall_claim', 'Bankruptcy notice: your claim payment is scheduled, confirm below.', 'The firm went bankrupt.'],
+    ['reward_lure', 'Take our quick survey for a chance to win a coffee set!', 'Our survey results are in.'],
+    ['loan_offer', 'We specialise in providing fast loans to individuals and firms.', 'I paid off my loan.'],
+    ['unsolicited_service', 'You have 2 new messages. Call 0207 123 4567', 'I sent you two messages.'],
+    ['advance_fee', 'Mr Smith asks whether you are accepting his donation.', 'We made a donation to the school.'],
+    ['side_job', 'Easily make money online from your sofa!', 'Did you make money on the sale?'],
+    ['guaranteed_returns', 'Invest now with assured returns every month.', 'Returns are accepted within 30 days.'],
+  ])('%s catches "%s" and not "%s"', (code, fires, quiet) => {
+    expect(codes(fires)).toContain(code);
+    expect(codes(quiet)).not.toContain(code);
+  });
+
   it('English phishing wording fires the same rules', () => {
     const c = codes('Your account has been suspended. Verify your identity within 24 hours or it will be closed.');
     expect(c).toEqual(expect.arrayContaining(['account_suspension', 'identity_check', 'urgency']));

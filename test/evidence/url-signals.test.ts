@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatherEvidence } from '../../src/evidence/gather.ts';
 import { ArticleIndex } from '../../src/evidence/retrieval.ts';
-import { looksRandom } from '../../src/evidence/url-signals.ts';
 import { extractIndicators } from '../../src/extract/indicators.ts';
 import { BrandIndex, loadBrands } from '../../src/knowledge/brands.ts';
 import { isUnderAny, loadWellKnown } from '../../src/knowledge/well-known.ts';
@@ -89,13 +88,6 @@ describe('URL signals', () => {
       ).toEqual([]);
       expect(codes(url), url).toContain('official_links');
     }
-  });
-
-  it('looksRandom spots machine-made labels but not words', () => {
-    expect(looksRandom('zyy36524')).toBe(true);
-    expect(looksRandom('wfyslbfd')).toBe(true);
-    expect(looksRandom('nytimes')).toBe(false);
-    expect(looksRandom('kuronekoyamato')).toBe(false);
   });
 });
 

@@ -11,6 +11,12 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
+/** Colours forced on, even when this run has them off (CI runs `NO_COLOR=1 npm test`, and NO_COLOR wins). */
+function colourEnv(): NodeJS.ProcessEnv {
+  const { NO_COLOR: _off, ...env } = process.env;
+  return { ...env, FORCE_COLOR: '1' };
+}
+
 function runVitest(files: Record<string, string>) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'anshin-count-line-'));
   dirs.push(root);
@@ -18,7 +24,7 @@ function runVitest(files: Record<string, string>) {
   const r = spawnSync(
     process.execPath,
     ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/fixtures/count-line/vitest.config.ts'],
-    { env: { ...process.env, COUNT_LINE_ROOT: root, FORCE_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 },
+    { env: { ...colourEnv(), COUNT_LINE_ROOT: root }, encoding: 'utf8', timeout: 60_000 },
   );
   const lines = r.stdout.trimEnd().split('\n');
   return { status: r.status, last: lines.at(-1) ?? '', stdout: r.stdout };

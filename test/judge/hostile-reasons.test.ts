@@ -20,7 +20,7 @@ import {
 } from '../../src/eval/hostile-model.ts';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
 import { modelSentenceProblem, normaliseForContacts, stripUnknownContacts } from '../../src/judge/guards.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const FIXTURES = path.join(HERE, '../fixtures');

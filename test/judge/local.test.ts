@@ -120,6 +120,29 @@ describe('advice fits the message', () => {
     expect(v.scamType).toBe('impersonation_call');
   });
 
+  it('a phishing text that names no bank, carrier or tax office gets the general steps, not an article’s', () => {
+    const ev = c.evidenceLocal(
+      'Your balance will be held. Complete your KYC today, office phone 555 0100',
+      'en',
+    ).evidence;
+    const v = compose('caution', 'phishing', ev, 'en', c.articleIndex);
+    expect(v.advice).toEqual(compose('caution', 'other', { ...ev, articles: [] }, 'en', c.articleIndex).advice);
+    expect(v.articles.map((a) => a.id)).not.toContain('tax-unpaid');
+  });
+
+  it('a carrier text leads to the carrier article, and its "do not open the link" only when there is a link', () => {
+    const text = 'NTT docomo: your phone charges are unpaid and your line will be suspended today.';
+    const bare = c.evidenceLocal(`${text} Call 03-1234-5678.`, 'en').evidence;
+    const linked = c.evidenceLocal(`${text} Pay at hxxps://docomo-pay[.]top/`, 'en').evidence;
+    const withoutLink = compose('danger', 'phishing', bare, 'en', c.articleIndex);
+    const withLink = compose('danger', 'phishing', linked, 'en', c.articleIndex);
+    expect(withoutLink.articles[0]?.id).toBe('carrier-sms');
+    expect(withLink.articles[0]?.id).toBe('carrier-sms');
+    expect(withLink.advice.some((a) => /do not open the link/i.test(a))).toBe(true);
+    expect(withoutLink.advice.some((a) => /do not open the link/i.test(a))).toBe(false);
+    expect(withoutLink.advice.length).toBeGreaterThan(0);
+  });
+
   it('with no clear type, the advice is general, not the first article’s', () => {
     const ev = c.evidenceLocal('QRコードを読み取って駐車料金をお支払いください').evidence;
     expect(ev.articles[0]?.id).toBe('qr-code');

@@ -1,7 +1,7 @@
 // Distributed mode: Redis store + BullMQ, web and worker in different processes.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboxes } from '../../src/app.ts';
+import { createOutboxes } from '../../src/channels/clients.ts';
 import { startWorker } from '../../src/conversation/runner.ts';
 import type { ChannelJob } from '../../src/conversation/types.ts';
 import { silentLog } from '../../src/infra/log.ts';

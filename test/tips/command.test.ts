@@ -15,12 +15,12 @@ import { SQLITE_FILE } from '../../src/infra/runtime.ts';
 import { keys } from '../../src/infra/store/keys.ts';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
 import { serveCommand } from '../../src/server.ts';
+import { recordConsultation } from '../../src/stats/trends.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 import { runTipsCommand } from '../../src/tips/command.ts';
-import { recordConsultation } from '../../src/tips/trends.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
+import { FAKE_LINE_TOKEN, FakeLineMulticast } from '../channels/line/fake-line-multicast.ts';
 import { until } from '../conversation/harness.ts';
 import { childEnv } from '../helpers/child-env.ts';
-import { FAKE_LINE_TOKEN, FakeLineMulticast } from './fake-line-multicast.ts';
 
 const WEEK = '2026-W48';
 const cleanups: (() => Promise<void> | void)[] = [];

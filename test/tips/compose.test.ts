@@ -7,10 +7,10 @@ import type { ScamType } from '../../src/domain.ts';
 import { loadArticles } from '../../src/knowledge/articles.ts';
 import { BrandIndex, loadBrands } from '../../src/knowledge/brands.ts';
 import type { Offer } from '../../src/offers/offers.ts';
+import type { WeeklyTrends } from '../../src/stats/trends.ts';
 import { composeTemplate, featuredArticle, growingTypes, type Tip } from '../../src/tips/compose.ts';
 import { createTipPolisher, rejectPolished } from '../../src/tips/polish.ts';
 import { renderTip } from '../../src/tips/render.ts';
-import type { WeeklyTrends } from '../../src/tips/trends.ts';
 
 const articles = loadArticles();
 const BASE_URL = 'https://anshin.example.com';

@@ -2,6 +2,8 @@
 // and the fake Twilio server: every subscriber once, in their language, in batches with retry keys; never the
 // ones who opted out; a second run sends nothing; 429 is waited out; two runs at once send once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LineMulticaster } from '../../src/channels/line/multicast.ts';
+import { TwilioTipSender } from '../../src/channels/twilio/tip-sender.ts';
 import { setOptedOut, subscribe, unsubscribe } from '../../src/conversation/person.ts';
 import type { Target } from '../../src/conversation/types.ts';
 import type { Lang } from '../../src/domain.ts';
@@ -14,12 +16,10 @@ import type { Store } from '../../src/infra/store/store.ts';
 import { loadArticles } from '../../src/knowledge/articles.ts';
 import { type DeliverDeps, deliverEdition } from '../../src/tips/deliver.ts';
 import { composeEdition, type Edition } from '../../src/tips/edition.ts';
-import { LineMulticaster } from '../../src/tips/line-multicast.ts';
 import { renderTip } from '../../src/tips/render.ts';
-import { TwilioTipSender } from '../../src/tips/twilio-send.ts';
+import { FAKE_LINE_TOKEN, FakeLineMulticast } from '../channels/line/fake-line-multicast.ts';
 import { FakeTwilio, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../channels/twilio/fake-twilio.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../infra/redis-env.ts';
-import { FAKE_LINE_TOKEN, FakeLineMulticast } from './fake-line-multicast.ts';
 
 const WEEK = '2026-W48';
 const OUR_NUMBER = '+15005550006';

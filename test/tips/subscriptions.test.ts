@@ -1,11 +1,12 @@
 // Opting in and out through the real conversation layer (signed webhooks → queue → worker), on both
 // channels, and the consultation counted into the week's anonymous trends.
 import { afterEach, describe, expect, it } from 'vitest';
+import { LineMulticaster } from '../../src/channels/line/multicast.ts';
 import { keys } from '../../src/infra/store/keys.ts';
-import { LineMulticaster } from '../../src/tips/line-multicast.ts';
+import { readTrends } from '../../src/stats/trends.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 import { createTipsService } from '../../src/tips/service.ts';
-import { readTrends } from '../../src/tips/trends.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
+import { FAKE_LINE_TOKEN, FakeLineMulticast } from '../channels/line/fake-line-multicast.ts';
 import {
   type Harness,
   linePostbackEvent,
@@ -14,7 +15,6 @@ import {
   startHarness,
   twilioForm,
 } from '../conversation/harness.ts';
-import { FAKE_LINE_TOKEN, FakeLineMulticast } from './fake-line-multicast.ts';
 
 const USER = 'U0123456789abcdef0123456789abcdef';
 const PHONE = '+447700900123';

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TEXT_CHARS } from '../../src/limits.ts';
-import { readTrends } from '../../src/tips/trends.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
+import { readTrends } from '../../src/stats/trends.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 import { STYLE_SHEET, TRY_SCRIPT } from '../../src/web/assets.ts';
 import { TRY_BODY_LIMIT_BYTES, TRY_TEXT_BODY_LIMIT_BYTES } from '../../src/web/try-route.ts';
 import { multipart, type WebApp, webApp } from './helpers/app.ts';

@@ -8,6 +8,8 @@
 // started; there is no lease per job to wait out. Jobs run when due, to the millisecond: the timer is armed
 // at the next due time, and this process's own adds re-arm it (a web process sharing the file is seen
 // within EXTERNAL_POLL_MS).
+//
+// Longer than 300 lines: one class, whose lease, timer, runs and sweep share the same state and handle.
 import type Database from 'better-sqlite3';
 import { isDeadLocalOwner, processOwnerId } from '../owner.ts';
 import { CLAIM_TTL_MS } from '../store/keys.ts';

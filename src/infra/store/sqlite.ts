@@ -6,6 +6,8 @@
 // Deleted means gone from the file: secure_delete zeroes what a delete or an update frees, and purge()
 // (after a person's data is erased) checkpoints the WAL into the database and truncates it, so no old page
 // survives in either file. The file is 0600 and its folder 0700 (private-files.ts).
+//
+// Longer than 300 lines: one class with a method per Store operation, all on one handle and one group commit.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenIfPresent } from '../private-files.ts';

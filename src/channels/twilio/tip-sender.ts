@@ -2,9 +2,9 @@
 // one SMS a second). Twilio has no idempotency key for messages, so a failure whose outcome we cannot know
 // (network error, 5xx) is not retried: a person gets at most one tip. 429 means "not taken": wait and retry.
 // https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
-import { createTwilioClient } from '../channels/twilio/client.ts';
-import { PlatformError } from '../conversation/outbox.ts';
-import { abortableSleep } from './line-multicast.ts';
+import { PlatformError } from '../../conversation/outbox.ts';
+import { abortableSleep } from '../../infra/sleep.ts';
+import { createTwilioClient } from './client.ts';
 
 export const DEFAULT_TWILIO_PER_SECOND = 1;
 const MAX_RATE_LIMITED_WAITS = 5;

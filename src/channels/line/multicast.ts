@@ -5,7 +5,8 @@
 // retried with backoff; the monthly-quota 429 and any other 4xx stop the run.
 // https://developers.line.biz/en/reference/messaging-api/#send-multicast-message
 // https://developers.line.biz/en/docs/messaging-api/retrying-api-request/
-import { PlatformError } from '../conversation/outbox.ts';
+import { PlatformError } from '../../conversation/outbox.ts';
+import { abortableSleep } from '../../infra/sleep.ts';
 
 export const MULTICAST_MAX_RECIPIENTS = 500;
 /** LINE keeps a retry key for 24 hours; after that a resend could be delivered twice. */
@@ -33,21 +34,6 @@ export interface MulticastStats {
   requests: number;
   rateLimited: number;
   retried: number;
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */

@@ -7,11 +7,11 @@ import { PersonIds } from '../../src/infra/ids.ts';
 import { silentLog } from '../../src/infra/log.ts';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
 import { loadArticles } from '../../src/knowledge/articles.ts';
+import { readTrends, recordConsultation, tipTrendSources } from '../../src/stats/trends.ts';
+import { isoWeekOf } from '../../src/stats/week.ts';
 import { MIN_CONSULTATIONS_FOR_TRENDS } from '../../src/tips/compose.ts';
 import { composeEdition } from '../../src/tips/edition.ts';
 import { createTipsService } from '../../src/tips/service.ts';
-import { readTrends, recordConsultation, tipTrendSources } from '../../src/tips/trends.ts';
-import { isoWeekOf } from '../../src/tips/week.ts';
 import { webApp } from '../web/helpers/app.ts';
 
 const articles = loadArticles();

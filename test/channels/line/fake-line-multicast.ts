@@ -2,7 +2,7 @@
 // when used again; scripted answers (429 with Retry-After, 500) come first; `hangAt` accepts the nth call and
 // never answers it, which is what a sender killed mid-call looks like from LINE's side.
 import http from 'node:http';
-import { closeLocal, listenLocal } from '../helpers/local-server.ts';
+import { closeLocal, listenLocal } from '../../helpers/local-server.ts';
 
 export const FAKE_LINE_TOKEN = 'test-access-token';
 
