@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { z } from 'zod';
-import { CronError, parseCron } from './tips/cron.ts';
+import { CronError, parseCron } from './infra/cron.ts';
 
 /**
  * Jobs run at once per worker process. A job mostly waits on platform APIs (hundreds of ms each) while
