@@ -3,14 +3,14 @@
 // carrying a random per-call code, anything in it that looks like a delimiter is defused, and it is cut
 // to a bounded length. Values in the evidence that come from the message are defanged and defused too.
 import { randomBytes } from 'node:crypto';
-import type { Evidence, Lang, Signal, Verdict } from '../domain.ts';
+import type { Evidence, Judgement, Lang, Signal } from '../domain.ts';
 import { stripInvisible } from '../text/invisible.ts';
 import { loadPromptFile, type PromptFile, PromptFileError, promptPath } from './prompt-file.ts';
 
 export interface LlmJudgeInput {
   evidence: Evidence;
-  /** The local judge's verdict on the same evidence: its level and scam type are context for the LLM. */
-  local: Verdict;
+  /** The local judge's judgement on the same evidence: its level and scam type are context for the LLM. */
+  local: Judgement;
   /** Language the reasons and advice are to be written in. */
   lang: Lang;
 }

@@ -10,6 +10,7 @@ import { createConsultant, type LocalConsultant } from '../../src/consult/consul
 import { Metrics } from '../../src/infra/metrics.ts';
 import { importList } from '../../src/intel/import.ts';
 import { IntelStore } from '../../src/intel/store.ts';
+import { compose } from '../../src/judge/compose.ts';
 
 const LLM = 'http://llm.test';
 const SAGAWA =
@@ -181,6 +182,32 @@ describe('LLM consultation, guarded', () => {
     expect(v.promptVersion).toBe('judge.v1');
     expect(v.usage?.totalTokens).toBe(120);
     expect(v.reasons).toContain('佐川急便を名乗る偽のSMSです。');
+  });
+
+  it('a model that lowers weak evidence one step gets an answer composed for the lowered level, not the local one', async () => {
+    const text = 'おめでとうございます。賞品が当選しました。受け取りの手続きをお願いします。';
+    const local = c.consultLocal(text);
+    expect(local.level).toBe('caution');
+    nock(LLM)
+      .post('/v1/chat/completions')
+      .reply(
+        200,
+        toolCall({
+          level: 'low',
+          scamType: 'none',
+          confidence: 0.6,
+          reasons: ['よくある案内の文面です。'],
+          advice: [],
+          injectionSuspected: false,
+        }),
+      );
+    const v = await c.consult({ text });
+    expect(v.level).toBe('low');
+    const { evidence } = c.evidenceLocal(text);
+    const composed = compose('low', v.scamType, evidence, 'ja', c.articleIndex);
+    expect(v.headline).toBe(composed.headline);
+    expect(v.advice).toEqual(composed.advice);
+    expect(v.headline).not.toBe(local.headline);
   });
 
   it('an LLM obeying an injection cannot lower the floor or slip its number and link into the answer', async () => {
