@@ -30,6 +30,8 @@ export interface WorkerDeps extends RespondDeps {
   /** Consultations per person per hour before the friendly "please wait" answer (then silence). */
   rateLimitPerHour: number;
   burstWindows?: BurstWindows;
+  /** TZ: the time zone the weekly trends count consultations in (Asia/Tokyo unless set). */
+  tz?: string;
   log: Log;
   metrics: Metrics;
 }
@@ -155,7 +157,9 @@ async function run(
   for (const r of replies) {
     if (r.kind !== 'verdict') continue;
     const facts = { ...r.verdict, channel: data.target.channel };
-    await recordConsultation(store, facts, deps.now()).catch((err: Error) => log.warn({ err: err.message }, 'trends'));
+    await recordConsultation(store, facts, deps.now(), deps.tz).catch((err: Error) =>
+      log.warn({ err: err.message }, 'trends'),
+    );
   }
   if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
   deps.metrics.answerSeconds.observe((Date.now() - data.acceptedAt) / 1000, { channel: data.target.channel });
