@@ -46,7 +46,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
   const runtime = await openRuntime<ChannelJob>(config, { log });
   const consultant = await createConsultant({
     config,
-    judgeStats: storeJudgeStats(runtime.store),
+    judgeStats: storeJudgeStats(runtime.store, () => new Date(), config.TZ),
     log,
     metrics: runtime.metrics,
   });
@@ -77,6 +77,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
         rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
         concurrency: config.WORKER_CONCURRENCY,
         offers,
+        tz: config.TZ,
       });
     }
     // A worker still listens, for /healthz, /readyz and /metrics only.

@@ -32,6 +32,8 @@ export interface TryRouteOptions {
   perHour: number;
   /** TRY_PAGE_IN_TRENDS: count each answer in the weekly trends as channel "web". */
   countInTrends: boolean;
+  /** TZ: the time zone of the trends' weeks (Asia/Tokyo unless set). */
+  tz?: string;
   now?: () => Date;
 }
 
@@ -177,7 +179,7 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
         ...(form.images.length > 0 ? { images: form.images } : {}),
       });
       if (opts.countInTrends) {
-        await recordConsultation(opts.store, { ...verdict, channel: 'web' }, now()).catch((err: Error) =>
+        await recordConsultation(opts.store, { ...verdict, channel: 'web' }, now(), opts.tz).catch((err: Error) =>
           req.log.warn({ err: err.message }, 'trends'),
         );
       }
