@@ -232,3 +232,12 @@ export interface Verdict {
   readFromImages?: { text: string; qrUrls: string[]; legible: boolean };
   timings: Record<string, number>;
 }
+
+/** What the person is told to do for a judgement: composed once, after the guards, from our knowledge only. */
+export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
+
+/**
+ * What a judge decides (local or LLM, after the guards): the level, the scam type and the reasons, before the
+ * advice, contacts and articles are composed for it.
+ */
+export type Judgement = Omit<Verdict, keyof Composition | 'readFromImages'>;

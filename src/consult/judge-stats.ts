@@ -1,13 +1,13 @@
 // Anonymous weekly counters of how the judge did, for the operator's console: how many consultations the LLM
 // answered and how many the local judge did, why the LLM failed when it did, how long its calls took (as a
 // histogram, so p50 and p95 can be read back) and how many tokens it used. Counts only: no text, no person,
-// no model output. One map per ISO week (Asia/Tokyo, like the trends), kept as aggregates are.
+// no model output. One map per ISO week (in TZ, like the trends), kept as aggregates are.
 import type { Verdict } from '../domain.ts';
 import { keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { GuardReport } from '../judge/guards.ts';
 import type { LlmResult } from '../judge/llm.ts';
-import { isoWeekOf, TRENDS_TZ } from '../stats/week.ts';
+import { DEFAULT_TZ, isoWeekOf } from '../stats/week.ts';
 
 /** Upper bounds of the latency buckets, in ms; a call slower than the last falls in "more". */
 export const LATENCY_BUCKETS_MS = [
@@ -31,11 +31,11 @@ function bucketOf(ms: number): string {
   return b === undefined ? SLOWER : String(b);
 }
 
-/** The counters in the store; a store that fails loses the count, never the answer. */
-export function storeJudgeStats(store: Store, now: () => Date = () => new Date()): JudgeStats {
+/** The counters in the store, by week in `tz` (config.TZ); a store that fails loses the count, never the answer. */
+export function storeJudgeStats(store: Store, now: () => Date = () => new Date(), tz: string = DEFAULT_TZ): JudgeStats {
   return {
     async record(verdict, llm, guards) {
-      const key = keys.judgeStats(isoWeekOf(now(), TRENDS_TZ));
+      const key = keys.judgeStats(isoWeekOf(now(), tz));
       const add: [string, number][] = [[`judged:${verdict.judgedBy === 'llm' ? 'llm' : 'local'}`, 1]];
       if (llm !== undefined) {
         add.push(['llm:calls', 1], [`ms:${bucketOf(llm.ms)}`, 1]);
@@ -84,9 +84,9 @@ export interface WeeklyJudgeStats {
   dropped: Record<string, number>;
 }
 
-export async function readJudgeStats(store: Store, week: string): Promise<WeeklyJudgeStats> {
-  const raw = await store.mapEntries(keys.judgeStats(week));
-  const s: WeeklyJudgeStats = {
+/** A week with nothing counted yet. */
+function emptyJudgeStats(week: string): WeeklyJudgeStats {
+  return {
     week,
     judgedByLlm: 0,
     judgedLocally: 0,
@@ -100,6 +100,11 @@ export async function readJudgeStats(store: Store, week: string): Promise<Weekly
     floorHeld: 0,
     dropped: {},
   };
+}
+
+export async function readJudgeStats(store: Store, week: string): Promise<WeeklyJudgeStats> {
+  const raw = await store.mapEntries(keys.judgeStats(week));
+  const s = emptyJudgeStats(week);
   for (const [field, value] of Object.entries(raw)) {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) continue;
@@ -120,20 +125,7 @@ export async function readJudgeStats(store: Store, week: string): Promise<Weekly
 
 /** Sums several weeks (the console's 13-week totals). */
 export function sumJudgeStats(weeks: readonly WeeklyJudgeStats[], label: string): WeeklyJudgeStats {
-  const out: WeeklyJudgeStats = {
-    week: label,
-    judgedByLlm: 0,
-    judgedLocally: 0,
-    llmCalls: 0,
-    llmOk: 0,
-    fallbacks: {},
-    tokensIn: 0,
-    tokensOut: 0,
-    latency: {},
-    lowered: 0,
-    floorHeld: 0,
-    dropped: {},
-  };
+  const out = emptyJudgeStats(label);
   const addAll = (into: Record<string, number>, from: Record<string, number>) => {
     for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
   };

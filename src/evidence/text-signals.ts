@@ -4,6 +4,7 @@
 // compounds such as 還付/金 (STACK.md). Each signal states its evidence in a sentence that stands on its own, in
 // Japanese and English, kept in the books of words (words/ja/signals.ts, words/en/signals.ts).
 import type { Indicators, Signal } from '../domain.ts';
+import { KANA_KANJI_RE } from '../text/script.ts';
 import { signalDetail } from '../words/signals.ts';
 import { type SignalCode, TEXT_RULE_CODES, TEXT_SHAPE_CODES } from './codes.ts';
 import { hasPromptInjection } from './injection.ts';
@@ -42,7 +43,6 @@ const RULES: readonly CompiledRule[] = [...ACCOUNT_RULES, ...MONEY_RULES, ...OFF
   .sort((a, b) => RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!);
 const IGNORE_IF_NOT_YOU_RE = anyOf(IGNORE_IF_NOT_YOU);
 
-const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CJK_BREAK_RE =
   /([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])/g;
 const OTHER_BREAK_RE = /(?:(?<![ \t])[ \t]+)?\n\s*/g;
@@ -142,7 +142,7 @@ const TRANSACTION_WORD_RE = anyOf([
 export function textSignals(ind: Indicators): Signal[] {
   const text = flattenLines(ind.text);
   const out: Signal[] = [];
-  const japanese = JAPANESE_RE.test(text);
+  const japanese = KANA_KANJI_RE.test(text);
   const delivered = isCodeDelivery(text);
   for (const rule of RULES) {
     if (rule.latinOnly && japanese) continue;

@@ -6,7 +6,7 @@ import { keys, TIPS_EDITION_TTL_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { readTrends, type TrendSource } from '../stats/trends.ts';
-import { compareWeeks, isoWeekOf, shiftWeek, TRENDS_TZ } from '../stats/week.ts';
+import { compareWeeks, DEFAULT_TZ, isoWeekOf, shiftWeek } from '../stats/week.ts';
 import { composeTemplate, type Tip } from './compose.ts';
 import type { TipPolisher } from './polish.ts';
 
@@ -25,6 +25,8 @@ export interface EditionDeps {
   now?: () => Date;
   /** The trends the tip is chosen from (tipTrendSources); by default people on LINE / Twilio only. */
   sources?: readonly TrendSource[];
+  /** TZ: the time zone weeks begin in (Asia/Tokyo unless set). */
+  tz?: string;
 }
 
 export async function composeEdition(deps: EditionDeps, week: string): Promise<Edition> {
@@ -55,9 +57,9 @@ export async function storedEdition(store: Store, week: string): Promise<Edition
   return raw === null ? null : (JSON.parse(raw) as Edition);
 }
 
-/** True once the week has begun: the week it reports on is complete, so its tip can be fixed. */
-export function editionCanBeFixed(week: string, now: Date): boolean {
-  return compareWeeks(isoWeekOf(now, TRENDS_TZ), week) >= 0;
+/** True once the week has begun in `tz`: the week it reports on is complete, so its tip can be fixed. */
+export function editionCanBeFixed(week: string, now: Date, tz: string = DEFAULT_TZ): boolean {
+  return compareWeeks(isoWeekOf(now, tz), week) >= 0;
 }
 
 /**
@@ -73,7 +75,8 @@ export async function editionFor(
   const stored = await storedEdition(deps.store, week);
   if (stored !== null) return { edition: stored, kept: true };
   const edition = await composeEdition(deps, week);
-  if (keep === 'if_begun' && !editionCanBeFixed(week, deps.now?.() ?? new Date())) return { edition, kept: false };
+  if (keep === 'if_begun' && !editionCanBeFixed(week, deps.now?.() ?? new Date(), deps.tz))
+    return { edition, kept: false };
   await deps.store.set(keys.tipsEdition(week), JSON.stringify(edition), TIPS_EDITION_TTL_MS);
   return { edition, kept: true };
 }

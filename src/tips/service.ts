@@ -63,6 +63,7 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
     store: opts.store,
     articles,
     sources: tipTrendSources(config),
+    tz: config.TZ,
     ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
     ...(polisher ? { polisher } : {}),
     ...(opts.now ? { now: opts.now } : {}),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNAL_CODES } from '../../src/evidence/codes.ts';
+import { KANA_KANJI_RE } from '../../src/text/script.ts';
 import { SIGNALS_EN } from '../../src/words/en/signals.ts';
 import { SIGNALS_JA } from '../../src/words/ja/signals.ts';
 import { signalDetail } from '../../src/words/signals.ts';
@@ -21,7 +22,6 @@ const PARAMS = {
   source: 'test-feed',
   date: '2026-01-02',
 };
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 function sentence(w: string | ((p: never) => string)): string {
   return typeof w === 'function' ? w(PARAMS as never) : w;
@@ -35,8 +35,8 @@ describe('the books of signal words', () => {
       const en = sentence(SIGNALS_EN[code]);
       expect(ja.trim(), code).not.toBe('');
       expect(en.trim(), code).not.toBe('');
-      expect(JAPANESE.test(ja), `${code} ja`).toBe(true);
-      expect(JAPANESE.test(en), `${code} en`).toBe(false);
+      expect(KANA_KANJI_RE.test(ja), `${code} ja`).toBe(true);
+      expect(KANA_KANJI_RE.test(en), `${code} en`).toBe(false);
       expect(`${ja} ${en}`, code).not.toMatch(/undefined|null|\[object/);
     }
   });
