@@ -4,9 +4,9 @@
 // per code.
 import type { Evidence, Indicators, IntelHit, Lang, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import type { SignalCode } from '../signal-codes.ts';
 import { signalDetail } from '../words/signals.ts';
 import { brandEvidence, brandShortenerSignal } from './brand-evidence.ts';
-import type { SignalCode } from './codes.ts';
 import { messageSignals } from './message-signals.ts';
 import { maskPhone, phoneSignals } from './phone-signals.ts';
 import type { BrandLookup } from './ports.ts';

@@ -3,10 +3,10 @@
 // to an unknown link, and links that are all official.
 import type { Indicators, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { PROBLEM_CODES, type ProblemCode } from '../signal-codes.ts';
 import { KANA_KANJI_RE } from '../text/script.ts';
 import { signalDetail } from '../words/signals.ts';
 import { claimedBrand } from './brand-evidence.ts';
-import { PROBLEM_CODES, type ProblemCode } from './codes.ts';
 import type { BrandLookup } from './ports.ts';
 import { flattenLines } from './text-signals.ts';
 

@@ -4,9 +4,9 @@
 // compounds such as 還付/金 (STACK.md). Each signal states its evidence in a sentence that stands on its own, in
 // Japanese and English, kept in the books of words (words/ja/signals.ts, words/en/signals.ts).
 import type { Indicators, Signal } from '../domain.ts';
+import { type SignalCode, TEXT_RULE_CODES, TEXT_SHAPE_CODES } from '../signal-codes.ts';
 import { KANA_KANJI_RE } from '../text/script.ts';
 import { signalDetail } from '../words/signals.ts';
-import { type SignalCode, TEXT_RULE_CODES, TEXT_SHAPE_CODES } from './codes.ts';
 import { hasPromptInjection } from './injection.ts';
 import { ACCOUNT_RULES, IGNORE_IF_NOT_YOU } from './text-rules/accounts.ts';
 import { CONTACT_RULES } from './text-rules/contact.ts';

@@ -2,7 +2,7 @@
 // here has a fixed sentence. The books (ja/signals.ts, en/signals.ts) are typed by SignalWords, so the compiler
 // checks that both hold a sentence for every code, each taking exactly what its producer gives.
 import type { Bilingual } from '../domain.ts';
-import type { ProblemCode, SignalCode } from '../evidence/codes.ts';
+import type { ProblemCode, SignalCode } from '../signal-codes.ts';
 
 /** A link's host as shown to the reader (defanged). */
 interface Shown {

@@ -1,7 +1,7 @@
 // A signal's sentence in both languages, from the books of words (ja/signals.ts, en/signals.ts). Producers of
 // signals call signalDetail with their code and, where the sentence names a host, brand or number, its parameters.
 import type { Bilingual } from '../domain.ts';
-import type { SignalCode } from '../evidence/codes.ts';
+import type { SignalCode } from '../signal-codes.ts';
 import { SIGNALS_EN } from './en/signals.ts';
 import { SIGNALS_JA } from './ja/signals.ts';
 import type { SignalParams, SignalWords } from './signal-params.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNAL_CODES } from '../../src/evidence/codes.ts';
+import { SIGNAL_CODES } from '../../src/signal-codes.ts';
 import { KANA_KANJI_RE } from '../../src/text/script.ts';
 import { SIGNALS_EN } from '../../src/words/en/signals.ts';
 import { SIGNALS_JA } from '../../src/words/ja/signals.ts';

@@ -1,7 +1,7 @@
 // The shape of a wording rule: data the engine (evidence/text-signals.ts) runs over the text. The rules live by
 // family in this folder; their sentences in words/{ja,en}/signals.ts, under the same code.
 import type { ScamType } from '../../domain.ts';
-import type { TextRuleCode } from '../codes.ts';
+import type { TextRuleCode } from '../../signal-codes.ts';
 
 /** A regular expression, or a long one written as its alternatives (the engine joins them with | once, at load). */
 export type Pattern = RegExp | readonly RegExp[];

@@ -1,6 +1,6 @@
 // The sentence a person reads for each signal, in English: the same codes as the Japanese book
 // (words/ja/signals.ts), each standing on its own.
-import type { ProblemCode } from '../../evidence/codes.ts';
+import type { ProblemCode } from '../../signal-codes.ts';
 import type { SignalWords } from '../signal-params.ts';
 
 /** What each kind of problem is, in the sentence that names it (so that the sentence is true of the message). */

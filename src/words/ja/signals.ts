@@ -1,7 +1,7 @@
 // 日本語の根拠の文: the sentence a person reads for each signal, in Japanese. One place for a careful editor to
 // read them all (STYLE.md: short sentences, concrete steps, no jargon, no blame). Each stands on its own: it says
 // what the message does and why that matters. The English book (words/en/signals.ts) holds the same codes.
-import type { ProblemCode } from '../../evidence/codes.ts';
+import type { ProblemCode } from '../../signal-codes.ts';
 import type { SignalWords } from '../signal-params.ts';
 
 /** What each kind of problem is, in the sentence that names it (so that the sentence is true of the message). */

@@ -1,7 +1,7 @@
-// Every code a signal can carry, by the family of evidence that produces it. One list per family, so that a code
-// compared by its literal elsewhere (`s.code === 'unlisted_site'`) is checked by the compiler, and so that the
-// books of words (words/ja/signals.ts, words/en/signals.ts) must hold a sentence for each. No imports: the domain
-// types and the words build on this module.
+// Every code a signal can carry, by the family of evidence that produces it, as one string-literal union
+// (SignalCode). A code written by its literal is checked by the compiler: the rules' codes, the sets of codes the
+// evidence compares against, and the books of words (words/ja/signals.ts, words/en/signals.ts), which must hold
+// a sentence for each. No imports: the domain types, the evidence and the words all build on this module.
 
 /** Codes of the wording rules (evidence/text-rules/), in the order the rules run and their signals are listed. */
 export const TEXT_RULE_CODES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNAL_CODES, TEXT_RULE_CODES, TEXT_SHAPE_CODES } from '../../src/evidence/codes.ts';
-import { TEXT_SIGNAL_CODES } from '../../src/evidence/text-signals.ts';
+import { TEXT_SIGNAL_CODES } from '../src/evidence/text-signals.ts';
+import { SIGNAL_CODES, TEXT_RULE_CODES, TEXT_SHAPE_CODES } from '../src/signal-codes.ts';
 
 describe('signal codes', () => {
   it('list each text rule once, in the order the rules run', () => {
