@@ -12,10 +12,11 @@ import type { PersonIds } from '../infra/ids.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import { recordConsultation } from '../stats/trends.ts';
+import { WORDS } from '../words/book.ts';
 import { renderAnswer, renderError } from './answer-html.ts';
 import { clientKey } from './http.ts';
 import { pageHeaders } from './layout.ts';
-import { renderTryPage, TRY_TEXT, type TryErrorKind } from './try-page.ts';
+import { renderTryPage, type TryErrorKind } from './try-page.ts';
 
 /** What extraction reads of a message; more is cut there anyway, so the page says so up front. */
 export const TRY_MAX_TEXT_CHARS = 20_000;
@@ -130,7 +131,7 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
     );
   };
   const sendError = (req: FastifyRequest, reply: FastifyReply, lang: Lang, kind: TryErrorKind, status: number) => {
-    const e = TRY_TEXT[lang].errors[kind];
+    const e = WORDS[lang].pages.try.errors[kind];
     const message =
       typeof e === 'function'
         ? e(kind === 'tooLong' ? TRY_MAX_TEXT_CHARS : MAX_IMAGES_PER_CONSULTATION)
