@@ -12,6 +12,7 @@ import { extractIndicators } from '../extract/indicators.ts';
 import type { ImageReader, ImagesReading } from '../image/reader.ts';
 import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
 import type { Log } from '../infra/log.ts';
+import type { Metrics } from '../infra/metrics.ts';
 import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { compose } from '../judge/compose.ts';
 import {
@@ -53,8 +54,10 @@ export interface ConsultantParts {
   imageReader?: () => ImageReader | Promise<ImageReader>;
   /** Anonymous weekly counts of who judged and how the LLM did (the operator's console). */
   judgeStats?: JudgeStats;
-  /** Where the guards' work on the model's answer is logged (counts and levels, never text). */
-  log?: Pick<Log, 'info'>;
+  /** Where the guards' work on the model's answer and the LLM's failures are logged (counts and levels, never text). */
+  log?: Pick<Log, 'info' | 'warn'>;
+  /** Where LLM fallbacks are counted for GET /metrics, so an operator sees the LLM failing as it happens. */
+  metrics?: Pick<Metrics, 'llmFallbacks'>;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -81,6 +84,18 @@ function markQrLinks(evidence: Evidence, qrUrls: readonly string[]): Evidence {
   const added = urls.filter((u) => u.fromQr).map(qrLinkSignal);
   const signals = [...evidence.signals, ...added].sort((a, b) => b.weight - a.weight);
   return { ...evidence, indicators: { ...evidence.indicators, urls }, signals };
+}
+
+/**
+ * An LLM call the local judge answered for: counted by reason and logged as one structured line. The failure's
+ * detail stays out of the log: it may quote what the endpoint sent back, and that can echo the message.
+ */
+function reportFallback(parts: ConsultantParts, result: Extract<LlmResult, { ok: false }>): void {
+  parts.metrics?.llmFallbacks.inc({ reason: result.reason });
+  parts.log?.warn(
+    { llmFallback: { reason: result.reason, model: result.model, promptVersion: result.promptVersion, ms: result.ms } },
+    'LLM judge failed; the local judge answered',
+  );
 }
 
 async function defaultImageReader(): Promise<ImageReader> {
@@ -178,6 +193,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
           guardReport = guarded.report;
         } else {
           verdict = fallbackVerdict(local, result.reason);
+          reportFallback(parts, result);
         }
         if (guardReport && (guardReport.lowered || Object.keys(guardReport.dropped).length > 0)) {
           parts.log?.info(
@@ -204,7 +220,8 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
 export async function createConsultant(opts: {
   config: Config;
   judgeStats?: JudgeStats;
-  log?: Pick<Log, 'info'>;
+  log?: Pick<Log, 'info' | 'warn'>;
+  metrics?: Pick<Metrics, 'llmFallbacks'>;
 }): Promise<LocalConsultant> {
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
@@ -230,6 +247,7 @@ export async function createConsultant(opts: {
       imageReader: async () => (await import('../image/reader.ts')).createImageReader(vision ? { vision } : {}),
       ...(opts.judgeStats ? { judgeStats: opts.judgeStats } : {}),
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
     },
     () => intel?.close(),
   );

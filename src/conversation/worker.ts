@@ -5,13 +5,13 @@
 // Longer than 300 lines: one job's way from its delivery record to the send, with what each kind of job decides.
 import { randomUUID } from 'node:crypto';
 import type { ImagePart } from '../consult/api.ts';
-import { MAX_IMAGES_PER_CONSULTATION } from '../image/limits.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import type { Metrics } from '../infra/metrics.ts';
 import type { JobHandler, QueuedJob, RunLater } from '../infra/queue/queue.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
+import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import type { OfferChannel } from '../offers/offers.ts';
 import { recordConsultation } from '../stats/trends.ts';
 import { type BurstWindows, DEFAULT_BURST_WINDOWS, releaseTakenBurst, stepBurst } from './burst.ts';
@@ -294,9 +294,6 @@ async function runCommand(
   }
 }
 
-/** Screenshots judged per consultation; more in one burst are not fetched (a person sends one or two). */
-export const MAX_IMAGES_PER_TURN = MAX_IMAGES_PER_CONSULTATION;
-
 async function fetchImages(
   outbox: Outbox<Target>,
   parts: BurstPart[],
@@ -305,7 +302,8 @@ async function fetchImages(
   const images: ImagePart[] = [];
   let failures = 0;
   for (const p of parts) {
-    if (p.image === undefined || images.length + failures >= MAX_IMAGES_PER_TURN) continue;
+    // Pictures past the ones a consultation reads are not fetched at all.
+    if (p.image === undefined || images.length + failures >= MAX_IMAGES_PER_CONSULTATION) continue;
     try {
       images.push(await outbox.fetchImage(p.image));
     } catch (err) {

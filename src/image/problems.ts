@@ -1,7 +1,7 @@
 // Why a picture could not be read, as a typed error and as sentences for the person.
 import type { Lang } from '../domain.ts';
+import { MAX_IMAGE_BYTES } from '../limits.ts';
 import { WORDS } from '../words/book.ts';
-import { MAX_IMAGE_BYTES } from './limits.ts';
 
 export type ImageProblem =
   | 'too_large' // more bytes than MAX_IMAGE_BYTES

@@ -4,8 +4,8 @@
 import type { Lang, Signal, UrlIndicator, Verdict } from '../domain.ts';
 import { maskPhone } from '../evidence/phone-signals.ts';
 import { defangText, defangUrl } from '../extract/defang.ts';
+import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import { WORDS } from '../words/book.ts';
-import { MAX_IMAGES_PER_CONSULTATION } from './limits.ts';
 import { problemText } from './problems.ts';
 import type { ImagesReading } from './reader.ts';
 

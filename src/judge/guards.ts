@@ -9,10 +9,12 @@
 // The contact finder they rely on is contacts.ts.
 import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
+import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
+import { stripInvisible } from '../text/invisible.ts';
+import { JAPANESE_LETTER_RE } from '../text/script.ts';
 import { type AllowedContacts, hasNumberPart, phoneAllowed, stripUnknownContacts, urlAllowed } from './contacts.ts';
 import type { LlmJudgement } from './llm-schema.ts';
 import { type ClaimKind, modelClaim } from './model-text.ts';
-import { stripInvisible } from './prompt.ts';
 
 // The consultant and the hostile-model check and its test take the allow-list and the contact finder from here.
 export { type AllowedContacts, findContacts, stripUnknownContacts } from './contacts.ts';
@@ -33,7 +35,6 @@ export interface GuardArgs {
   recompose: Recompose;
 }
 
-export const REASONS_MAX = 6;
 /** Local reasons that come before the model's: the strongest evidence always leads the answer. */
 const LOCAL_REASONS_FIRST = 3;
 /** Signal code the evidence step uses for text that addresses an AI or claims to be verified safe. */
@@ -95,7 +96,7 @@ export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: 
     ...localReasons.slice(0, LOCAL_REASONS_FIRST),
     ...llmReasons,
     ...localReasons.slice(LOCAL_REASONS_FIRST),
-  ]).slice(0, REASONS_MAX);
+  ]).slice(0, MAX_REASONS_PER_ANSWER);
   const composed =
     level === local.level && scamType === local.scamType
       ? {
@@ -194,8 +195,6 @@ export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
 
 // ---- The model's sentences ---------------------------------------------------------------------------
 
-const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
-
 /**
  * Why the model's sentence may not reach the person, or null when it may: it holds a link, address or number
  * that is not in our knowledge, a messaging id, an app to install, a reassurance or a denial of our evidence
@@ -211,7 +210,7 @@ export function modelSentenceProblem(
   if (stripUnknownContacts(sentence, allowed).removed > 0 || hasNumberPart(sentence, allowed)) return 'contact';
   const claim = modelClaim(sentence, { evidence, level });
   if (claim !== null) return claim;
-  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
+  if ((lang === 'ja') !== JAPANESE_LETTER_RE.test(sentence)) return 'language';
   return null;
 }
 

@@ -9,12 +9,12 @@ import { LEVEL_RANK } from '../domain.ts';
 import { isLinkOnly } from '../evidence/gather.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
 import { defangHost } from '../extract/defang.ts';
+import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
 import { WORDS } from '../words/book.ts';
 import { compose } from './compose.ts';
 import { featuresOf, PROTECTIVE_SIGNALS, signalOfFeature } from './features.ts';
 import type { JudgeModel, Segment } from './model.ts';
 
-const MAX_REASONS = 8;
 /** Signal code of text addressed to an AI (evidence/injection.ts). */
 const PROMPT_INJECTION = 'prompt_injection';
 
@@ -145,7 +145,7 @@ export function reasonsOf(ev: Evidence, lang: Lang, score: Score): string[] {
     reasons.push(WORDS[lang].reasons.officialContact(b.via, shown, b.name[lang]));
   }
   if (ev.indicators.truncated) reasons.push(WORDS[lang].reasons.truncated);
-  return reasons.slice(0, MAX_REASONS);
+  return reasons.slice(0, MAX_REASONS_PER_ANSWER);
 }
 
 export function judgeLocal(ev: Evidence, lang: Lang, index: ArticleIndex, model: JudgeModel): Verdict {

@@ -9,10 +9,10 @@
 // decides when to try. close() stops a running send between two batches; the next run resumes it.
 import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
+import { type CronPattern, nextFire, parseCron, previousFire } from '../infra/cron.ts';
 import type { Log } from '../infra/log.ts';
 import { BULLMQ_PREFIX } from '../infra/runtime.ts';
 import { isoWeekOf, TRENDS_TZ } from '../stats/week.ts';
-import { type CronPattern, nextFire, parseCron, previousFire } from './cron.ts';
 
 export const TIPS_QUEUE = 'anshin-tips';
 export const TIPS_SCHEDULER_ID = 'weekly-tips';

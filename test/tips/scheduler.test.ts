@@ -2,8 +2,8 @@
 // and the BullMQ job scheduler in Redis mode (one scheduler however many processes start it).
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseCron } from '../../src/infra/cron.ts';
 import { silentLog } from '../../src/infra/log.ts';
-import { parseCron } from '../../src/tips/cron.ts';
 import {
   startEmbeddedScheduler,
   startTipsScheduler,
