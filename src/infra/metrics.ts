@@ -85,6 +85,10 @@ export class Metrics {
     'anshin_outbound_calls_total',
     'Calls to platform APIs by channel, api and outcome (ok, HTTP status, network; resolved_* for a send whose outcome was unknown).',
   );
+  readonly storedUnreadable = new Counter(
+    'anshin_stored_unreadable_total',
+    'Stored values that could not be read (damaged, or sealed under another key) and were treated as absent, by what they were.',
+  );
   readonly answerSeconds = new Histogram(
     'anshin_answer_seconds',
     'From accepting the event to the answer being sent.',
@@ -100,7 +104,8 @@ export class Metrics {
 
   async render(): Promise<string> {
     const lines: string[] = [];
-    for (const m of [this.webhookEvents, this.webhookRejected, this.jobs, this.outbound]) lines.push(...m.render());
+    for (const m of [this.webhookEvents, this.webhookRejected, this.jobs, this.outbound, this.storedUnreadable])
+      lines.push(...m.render());
     lines.push(...this.answerSeconds.render(), ...this.consultSeconds.render());
     for (const g of this.#gauges) {
       lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
