@@ -146,7 +146,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keys: config.API_KEYS,
     ratePerMin: config.API_RATE_PER_MIN,
     limits: apiLimits(config.API_MAX_BODY_MB),
-    ...(store ? { onVerdict: (v: Verdict) => recordConsultation(store, { ...v, channel: 'api' }, new Date()) } : {}),
+    ...(store
+      ? { onVerdict: (v: Verdict) => recordConsultation(store, { ...v, channel: 'api' }, new Date(), config.TZ) }
+      : {}),
   });
   const articles = deps.articles ?? loadArticles();
   await app.register(articlePages, { articles });

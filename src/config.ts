@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { z } from 'zod';
+import { CronError, parseCron } from './infra/cron.ts';
 
 /**
  * Jobs run at once per worker process. A job mostly waits on platform APIs (hundreds of ms each) while
@@ -37,17 +38,43 @@ const optionalString = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 const optionalUrl = (name: string) =>
-  optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), {
+  optionalString.refine((s) => s === undefined || (/^https?:\/\/[^\s]+$/.test(s) && URL.canParse(s)), {
     message: `${name} must be an http(s) URL such as https://example.com`,
   });
 const int = (name: string, dflt: number, min: number, max: number) =>
   optionalString
-    .transform((s) => (s === undefined ? dflt : Number(s)))
+    // Digits only: Number() would also read "0x1F", "1e3" and "3000.0", which nobody means for a count.
+    .transform((s) => (s === undefined ? dflt : /^-?\d+$/.test(s) ? Number(s) : Number.NaN))
     .refine((n) => Number.isInteger(n) && n >= min && n <= max, {
       message: `${name} must be a whole number from ${min} to ${max}`,
     });
-const bool = optionalString.transform((s) => s !== undefined && /^(1|true|yes|on)$/i.test(s));
-const boolDefaultOn = optionalString.transform((s) => s === undefined || !/^(0|false|no|off)$/i.test(s));
+const TRUE_RE = /^(1|true|yes|on)$/i;
+const FALSE_RE = /^(0|false|no|off)$/i;
+/** On or off; a value that is neither ("ture", "enabled") is refused rather than read as the default. */
+const flag = (name: string, dflt: boolean) =>
+  optionalString
+    .refine((s) => s === undefined || TRUE_RE.test(s) || FALSE_RE.test(s), {
+      message: `${name} must be true or false (or 1/0, yes/no, on/off)`,
+    })
+    .transform((s) => (s === undefined ? dflt : TRUE_RE.test(s)));
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** Why TIPS_CRON cannot be read, or null when it can (the scheduler would otherwise fail only at start of tips). */
+const cronProblem = (s: string) => {
+  try {
+    parseCron(s);
+    return null;
+  } catch (err) {
+    if (err instanceof CronError) return err.message;
+    throw err;
+  }
+};
 /** A price in USD per 1,000 tokens (the model's price list divided by 1,000 when it is per million). */
 const price = (name: string) =>
   optionalString
@@ -77,6 +104,8 @@ const secretList = (name: string) =>
       message: `${name} must be keys of at least ${MIN_SECRET_CHARS} printable characters, separated by commas (e.g. openssl rand -hex 24)`,
     });
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const EnvSchema = z.object({
   PORT: int('PORT', 3000, 0, 65535),
   HOST: optionalString.transform((s) => s ?? '0.0.0.0'),
@@ -98,18 +127,30 @@ const EnvSchema = z.object({
   LLM_MODEL: optionalString.transform((s) => s ?? 'gpt-4o-mini'),
   LLM_TIMEOUT_MS: int('LLM_TIMEOUT_MS', 20_000, 100, 600_000),
   LLM_MAX_RETRIES: int('LLM_MAX_RETRIES', 1, 0, 5),
-  LLM_VISION: bool,
+  LLM_VISION: flag('LLM_VISION', false),
   OFFERS_FILE: optionalString,
   /** The local judge's model file; default knowledge/model/judge-model.json (an operator may retrain their own). */
   JUDGE_MODEL_FILE: optionalString,
-  TIPS_CRON: optionalString.transform((s) => s ?? '0 10 * * 1'),
+  TIPS_CRON: optionalString
+    .transform((s) => s ?? '0 10 * * 1')
+    .superRefine((s, ctx) => {
+      const problem = cronProblem(s);
+      if (problem !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `TIPS_CRON must be a five-field cron pattern such as "0 10 * * 1": ${problem}`,
+        });
+      }
+    }),
   /** Weekly tips sent per second over SMS / WhatsApp (a long code sends about one SMS a second). */
   TIPS_TWILIO_PER_SECOND: optionalString
     .transform((s) => (s === undefined ? 1 : Number(s)))
     .refine((n) => Number.isFinite(n) && n >= 0.01 && n <= 1000, {
       message: 'TIPS_TWILIO_PER_SECOND must be a number of messages per second from 0.01 to 1000',
     }),
-  TZ: optionalString.transform((s) => s ?? 'Asia/Tokyo'),
+  TZ: optionalString
+    .transform((s) => s ?? 'Asia/Tokyo')
+    .refine(isTimeZone, { message: 'TZ must be an IANA time zone name such as Asia/Tokyo or UTC' }),
   /** Key for hashing person ids. Without one, a random key is made and kept in DATA_DIR. */
   ID_HASH_KEY: optionalString,
   RATE_LIMIT_PER_HOUR: int('RATE_LIMIT_PER_HOUR', 30, 1, 100_000),
@@ -120,9 +161,9 @@ const EnvSchema = z.object({
   SHUTDOWN_DRAIN_MS: int('SHUTDOWN_DRAIN_MS', 2_000, 0, 120_000),
   CONTEXT_TTL_MIN: int('CONTEXT_TTL_MIN', 30, 1, 24 * 60),
   /** GET / — the try-it page; on unless turned off. */
-  TRY_PAGE: boolDefaultOn,
+  TRY_PAGE: flag('TRY_PAGE', true),
   /** Count try-page consultations in the weekly trends (channel "web"); off, so visitors testing do not skew them. */
-  TRY_PAGE_IN_TRENDS: bool,
+  TRY_PAGE_IN_TRENDS: flag('TRY_PAGE_IN_TRENDS', false),
   /** Consultations one client (IP address) may ask on the try page per hour. */
   TRY_PAGE_PER_HOUR: int('TRY_PAGE_PER_HOUR', 20, 1, 100_000),
   /** Bearer keys for POST /v1/check. None: only this machine (loopback, not through a proxy) may call it. */
@@ -134,9 +175,9 @@ const EnvSchema = z.object({
   /** Bearer token for GET /metrics. None: only this machine may read it. */
   METRICS_TOKEN: secret('METRICS_TOKEN'),
   /** The tip's trends also count /v1/check consultations (off: they are counted apart and only shown). */
-  TIPS_COUNT_API: bool,
+  TIPS_COUNT_API: flag('TIPS_COUNT_API', false),
   /** The tip's trends also count try-page consultations (counted at all only with TRY_PAGE_IN_TRENDS). */
-  TIPS_COUNT_WEB: bool,
+  TIPS_COUNT_WEB: flag('TIPS_COUNT_WEB', false),
   /** Shed requests (503) above this V8 heap use, in MB. Unset: 90% of the heap limit. */
   MAX_HEAP_USED_MB: int('MAX_HEAP_USED_MB', 0, 0, 1_048_576),
   /** Shed requests (503) above this resident memory, in MB. Unset: 90% of the memory the process may use. */
@@ -149,7 +190,7 @@ const EnvSchema = z.object({
   LLM_PRICE_PER_1K_INPUT_TOKENS: price('LLM_PRICE_PER_1K_INPUT_TOKENS'),
   LLM_PRICE_PER_1K_OUTPUT_TOKENS: price('LLM_PRICE_PER_1K_OUTPUT_TOKENS'),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
     .optional()
     .transform((s) => s ?? 'info'),
 });

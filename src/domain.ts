@@ -236,6 +236,15 @@ export interface Verdict {
   timings: Record<string, number>;
 }
 
+/** What the person is told to do for a judgement: composed once, after the guards, from our knowledge only. */
+export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
+
+/**
+ * What a judge decides (local or LLM, after the guards): the level, the scam type and the reasons, before the
+ * advice, contacts and articles are composed for it.
+ */
+export type Judgement = Omit<Verdict, keyof Composition | 'readFromImages'>;
+
 // ---- Stored shapes ----------------------------------------------------------------------------
 // Loose objects: a value written by a newer version keeps the fields this one does not know when it is
 // written back (a delivery record is saved again after each part).

@@ -44,7 +44,12 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
   const log = createLogger(config);
   const offers = config.OFFERS_FILE ? loadOffers(config.OFFERS_FILE) : [];
   const runtime = await openRuntime<ChannelJob>(config, { log });
-  const consultant = await createConsultant({ config, judgeStats: storeJudgeStats(runtime.store), log });
+  const consultant = await createConsultant({
+    config,
+    judgeStats: storeJudgeStats(runtime.store, () => new Date(), config.TZ),
+    log,
+    metrics: runtime.metrics,
+  });
 
   const lines = [
     `anshin ${role}: state in ${runtime.store.kind === 'redis' ? 'Redis (REDIS_URL), queue BullMQ' : `SQLite in ${config.DATA_DIR}, embedded queue`}`,
@@ -72,6 +77,7 @@ export async function serveCommand(argv: string[], io: CommandIo, opts: ServeOpt
         rateLimitPerHour: config.RATE_LIMIT_PER_HOUR,
         concurrency: config.WORKER_CONCURRENCY,
         offers,
+        tz: config.TZ,
       });
     }
     // A worker still listens, for /healthz, /readyz and /metrics only.

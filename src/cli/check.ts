@@ -8,7 +8,7 @@ import type { Consultant, ImagePart } from '../consult/api.ts';
 import { createConsultant } from '../consult/consultant.ts';
 import { renderVerdictText } from '../consult/render.ts';
 import type { Lang } from '../domain.ts';
-import { MAX_IMAGE_BYTES } from '../image/limits.ts';
+import { MAX_IMAGE_BYTES } from '../limits.ts';
 import { InputFileError, UsageError } from './errors.ts';
 import type { CommandIo } from './io.ts';
 

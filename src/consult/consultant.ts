@@ -1,28 +1,19 @@
-// The consultation pipeline: extract → evidence → judge (LLM when configured, local otherwise) → guards.
-// Pure of platform details; channels, the HTTP API and the CLI all call consult(). Pictures are read first
-// (OCR + QR, src/image/) and what was read joins the text; QR links go in as links marked fromQr.
+// Loads what a consultation needs (brands, articles, the learned model, link lists, intel, the LLM) and hands
+// it to the pipeline (pipeline.ts: read images → extract → gather evidence → judge → guard → compose →
+// sanitize). Channels, the HTTP API and the CLI all call consult() on what this returns.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Evidence, Lang, Verdict } from '../domain.ts';
-import { gatherEvidence, type IntelLookup } from '../evidence/gather.ts';
+import type { IntelLookup } from '../evidence/gather.ts';
 import { ArticleIndex } from '../evidence/retrieval.ts';
 import type { WebLists } from '../evidence/url-context.ts';
-import { extractIndicators } from '../extract/indicators.ts';
-import type { ImageReader, ImagesReading } from '../image/reader.ts';
-import { imageReasons, qrLinkSignal, readFromImagesOf } from '../image/summary.ts';
+import type { ImageReader } from '../image/reader.ts';
 import type { Log } from '../infra/log.ts';
+import type { Metrics } from '../infra/metrics.ts';
 import { chatModelOptionsOf } from '../judge/chat-options.ts';
-import { compose } from '../judge/compose.ts';
-import {
-  type AllowedContacts,
-  applyGuardsReport,
-  fallbackVerdict,
-  type GuardReport,
-  sanitizeVerdict,
-} from '../judge/guards.ts';
-import type { LlmJudge, LlmResult } from '../judge/llm.ts';
-import { judgeLocal } from '../judge/local.ts';
+import type { AllowedContacts } from '../judge/guards.ts';
+import type { LlmJudge } from '../judge/llm.ts';
 import { type JudgeModel, loadJudgeModel } from '../judge/model.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
 import { type Brand, BrandIndex, loadBrands } from '../knowledge/brands.ts';
@@ -31,7 +22,7 @@ import { isUnderAny, loadWellKnown } from '../knowledge/well-known.ts';
 import { buildAllowedContacts } from './allowed.ts';
 import type { Consultant, ConsultRequest } from './api.ts';
 import type { JudgeStats } from './judge-stats.ts';
-import { detectLang } from './lang.ts';
+import { consult, consultLocal, evidenceOf, type PipelineDeps } from './pipeline.ts';
 
 export interface ConsultantParts {
   brands: Brand[];
@@ -53,8 +44,10 @@ export interface ConsultantParts {
   imageReader?: () => ImageReader | Promise<ImageReader>;
   /** Anonymous weekly counts of who judged and how the LLM did (the operator's console). */
   judgeStats?: JudgeStats;
-  /** Where the guards' work on the model's answer is logged (counts and levels, never text). */
-  log?: Pick<Log, 'info'>;
+  /** Where the guards' work on the model's answer and the LLM's failures are logged (counts and levels, never text). */
+  log?: Pick<Log, 'info' | 'warn'>;
+  /** Where LLM fallbacks are counted for GET /metrics, so an operator sees the LLM failing as it happens. */
+  metrics?: Pick<Metrics, 'llmFallbacks'>;
 }
 
 export interface LocalConsultant extends Consultant {
@@ -68,21 +61,6 @@ export interface LocalConsultant extends Consultant {
   close(): void | Promise<void>;
 }
 
-/** The person's own words, then what the pictures said, then the QR links on lines of their own. */
-function joinWithReading(text: string, reading: ImagesReading): string {
-  return [text.trim(), reading.text, ...reading.qrUrls].filter((t) => t !== '').join('\n');
-}
-
-/** Links read from QR codes are marked, and each gets a sentence saying where it came from. */
-function markQrLinks(evidence: Evidence, qrUrls: readonly string[]): Evidence {
-  if (qrUrls.length === 0) return evidence;
-  const fromQr = new Set(qrUrls);
-  const urls = evidence.indicators.urls.map((u) => (fromQr.has(u.url) ? { ...u, fromQr: true } : u));
-  const added = urls.filter((u) => u.fromQr).map(qrLinkSignal);
-  const signals = [...evidence.signals, ...added].sort((a, b) => b.weight - a.weight);
-  return { ...evidence, indicators: { ...evidence.indicators, urls }, signals };
-}
-
 async function defaultImageReader(): Promise<ImageReader> {
   return (await import('../image/reader.ts')).createImageReader();
 }
@@ -92,48 +70,35 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
   const articleIndex = new ArticleIndex(parts.articles);
   const allowed = buildAllowedContacts(brandLookup, parts.articles, parts.extraHosts ?? []);
   const wellKnown = parts.wellKnown ?? new Set<string>();
-  const deps = {
-    brands: brandLookup,
-    articles: articleIndex,
-    isWellKnown: (host: string) => isUnderAny(host, wellKnown),
-    hostScore: (u: { url: string; host: string }, withPath: boolean) => parts.model.hostProbability(u, withPath),
-    ...(parts.web ? { web: parts.web } : {}),
-    ...(parts.intel ? { intel: parts.intel } : {}),
-  };
-
   let imageReader: Promise<ImageReader> | undefined;
-  const readImages = async (req: ConsultRequest) => {
-    imageReader ??= Promise.resolve((parts.imageReader ?? defaultImageReader)());
-    return (await imageReader).read(req.images ?? []);
-  };
-
-  const evidenceFor = (text: string, lang?: Lang, qrUrls: readonly string[] = []) => {
-    const t0 = performance.now();
-    const ind = extractIndicators(text);
-    const t1 = performance.now();
-    const answerLang = lang ?? detectLang(ind.text);
-    const evidence = markQrLinks(gatherEvidence(ind, answerLang, deps), qrUrls);
-    const t2 = performance.now();
-    return { evidence, lang: answerLang, timings: { extract: t1 - t0, evidence: t2 - t1 } };
-  };
-  const finish = (v: Verdict, timings: Record<string, number>, started: number): Verdict => {
-    const all = { ...timings, ...v.timings, total: performance.now() - started };
-    const rounded = Object.fromEntries(Object.entries(all).map(([k, ms]) => [k, Math.round(ms * 1000) / 1000]));
-    return { ...sanitizeVerdict(v, allowed), timings: rounded };
-  };
-
-  const consultLocal = (text: string, lang?: Lang): Verdict => {
-    const started = performance.now();
-    const { evidence, lang: l, timings } = evidenceFor(text, lang);
-    return finish(judgeLocal(evidence, l, articleIndex, parts.model), timings, started);
+  const deps: PipelineDeps = {
+    evidence: {
+      brands: brandLookup,
+      articles: articleIndex,
+      isWellKnown: (host: string) => isUnderAny(host, wellKnown),
+      hostScore: (u: { url: string; host: string }, withPath: boolean) => parts.model.hostProbability(u, withPath),
+      ...(parts.web ? { web: parts.web } : {}),
+      ...(parts.intel ? { intel: parts.intel } : {}),
+    },
+    articles: articleIndex,
+    allowed,
+    model: parts.model,
+    imageReader: () => {
+      imageReader ??= Promise.resolve((parts.imageReader ?? defaultImageReader)());
+      return imageReader;
+    },
+    ...(parts.llm ? { llm: parts.llm } : {}),
+    ...(parts.judgeStats ? { judgeStats: parts.judgeStats } : {}),
+    ...(parts.log ? { log: parts.log } : {}),
+    ...(parts.metrics ? { metrics: parts.metrics } : {}),
   };
 
   return {
     articleIndex,
     allowed,
-    consultLocal,
+    consultLocal: (text: string, lang?: Lang) => consultLocal(text, lang, deps),
     evidenceLocal(text: string, lang?: Lang) {
-      const { evidence, lang: l } = evidenceFor(text, lang);
+      const { evidence, lang: l } = evidenceOf(text, lang, deps);
       return { evidence, lang: l };
     },
     async close() {
@@ -141,62 +106,7 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
       // A reader that failed to load has nothing to close; the consultation that needed it already said why.
       await (await imageReader?.catch(() => undefined))?.close();
     },
-    async consult(req: ConsultRequest): Promise<Verdict> {
-      const started = performance.now();
-      const reading = req.images && req.images.length > 0 ? await readImages(req) : undefined;
-      const text = reading ? joinWithReading(req.text, reading) : req.text;
-      const found = evidenceFor(text, req.lang, reading?.qrUrls);
-      const { evidence, lang } = found;
-      const timings = reading
-        ? {
-            ...found.timings,
-            ...Object.fromEntries(Object.entries(reading.timings).map(([k, ms]) => [`image_${k}`, ms])),
-          }
-        : found.timings;
-      const local = judgeLocal(evidence, lang, articleIndex, parts.model);
-      let verdict = local;
-      let llmResult: LlmResult | undefined;
-      let guardReport: GuardReport | undefined;
-      if (parts.llm && local.level !== 'unknown') {
-        const result = await parts.llm.judge({ evidence, local, lang });
-        llmResult = result;
-        if (result.ok) {
-          const guarded = applyGuardsReport({
-            local,
-            judgement: result.judgement,
-            evidence,
-            allowed,
-            meta: {
-              promptVersion: result.promptVersion,
-              model: result.model,
-              ms: result.ms,
-              ...(result.usage ? { usage: result.usage } : {}),
-            },
-            recompose: (level, scamType) => compose(level, scamType, evidence, lang, articleIndex),
-          });
-          verdict = guarded.verdict;
-          guardReport = guarded.report;
-        } else {
-          verdict = fallbackVerdict(local, result.reason);
-        }
-        if (guardReport && (guardReport.lowered || Object.keys(guardReport.dropped).length > 0)) {
-          parts.log?.info(
-            { guards: { ...guardReport, from: local.level, to: verdict.level }, model: result.model },
-            'judge guards changed the model answer',
-          );
-        }
-      }
-      await parts.judgeStats?.record(verdict, llmResult, guardReport);
-      if (reading) {
-        const readFromImages = readFromImagesOf(reading);
-        verdict = {
-          ...verdict,
-          reasons: [...imageReasons(reading, readFromImages, lang), ...verdict.reasons],
-          readFromImages,
-        };
-      }
-      return finish(verdict, timings, started);
-    },
+    consult: (req: ConsultRequest) => consult(req, deps),
   };
 }
 
@@ -204,7 +114,8 @@ export function createConsultantFrom(parts: ConsultantParts, onClose: () => void
 export async function createConsultant(opts: {
   config: Config;
   judgeStats?: JudgeStats;
-  log?: Pick<Log, 'info'>;
+  log?: Pick<Log, 'info' | 'warn'>;
+  metrics?: Pick<Metrics, 'llmFallbacks'>;
 }): Promise<LocalConsultant> {
   const { config } = opts;
   const intelFile = path.join(config.DATA_DIR, 'intel.db');
@@ -230,6 +141,7 @@ export async function createConsultant(opts: {
       imageReader: async () => (await import('../image/reader.ts')).createImageReader(vision ? { vision } : {}),
       ...(opts.judgeStats ? { judgeStats: opts.judgeStats } : {}),
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
     },
     () => intel?.close(),
   );

@@ -1,13 +1,13 @@
 // Anonymous weekly counters of how the judge did, for the operator's console: how many consultations the LLM
 // answered and how many the local judge did, why the LLM failed when it did, how long its calls took (as a
 // histogram, so p50 and p95 can be read back) and how many tokens it used. Counts only: no text, no person,
-// no model output. One map per ISO week (Asia/Tokyo, like the trends), kept as aggregates are.
+// no model output. One map per ISO week (in TZ, like the trends), kept as aggregates are.
 import type { Verdict } from '../domain.ts';
 import { keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { GuardReport } from '../judge/guards.ts';
 import type { LlmResult } from '../judge/llm.ts';
-import { isoWeekOf, TRENDS_TZ } from '../stats/week.ts';
+import { DEFAULT_TZ, isoWeekOf } from '../stats/week.ts';
 
 /** Upper bounds of the latency buckets, in ms; a call slower than the last falls in "more". */
 export const LATENCY_BUCKETS_MS = [
@@ -31,11 +31,11 @@ function bucketOf(ms: number): string {
   return b === undefined ? SLOWER : String(b);
 }
 
-/** The counters in the store; a store that fails loses the count, never the answer. */
-export function storeJudgeStats(store: Store, now: () => Date = () => new Date()): JudgeStats {
+/** The counters in the store, by week in `tz` (config.TZ); a store that fails loses the count, never the answer. */
+export function storeJudgeStats(store: Store, now: () => Date = () => new Date(), tz: string = DEFAULT_TZ): JudgeStats {
   return {
     async record(verdict, llm, guards) {
-      const key = keys.judgeStats(isoWeekOf(now(), TRENDS_TZ));
+      const key = keys.judgeStats(isoWeekOf(now(), tz));
       const add: [string, number][] = [[`judged:${verdict.judgedBy === 'llm' ? 'llm' : 'local'}`, 1]];
       if (llm !== undefined) {
         add.push(['llm:calls', 1], [`ms:${bucketOf(llm.ms)}`, 1]);

@@ -1,7 +1,5 @@
 // Fetching pictures from the platforms: bounded in size before anything reads them (src/image/ reads them).
-
-/** LINE allows images up to 10 MB; anything larger is not a screenshot we could use. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+import { MAX_IMAGE_BYTES } from '../limits.ts';
 
 export class ImageTooLargeError extends Error {
   override name = 'ImageTooLargeError';

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   /** WORKER_CONCURRENCY. */
   concurrency?: number;
   burstWindows?: BurstWindows;
+  /** TZ: the time zone the weekly trends count consultations in (Asia/Tokyo unless set). */
+  tz?: string;
   now?: () => Date;
 }
 
@@ -32,6 +34,7 @@ export async function startWorker(opts: WorkerOptions): Promise<void> {
     contextTtlMs: opts.contextTtlMs,
     rateLimitPerHour: opts.rateLimitPerHour,
     ...(opts.burstWindows ? { burstWindows: opts.burstWindows } : {}),
+    ...(opts.tz ? { tz: opts.tz } : {}),
     log: opts.log,
     consultant: opts.consultant,
     offers: opts.offers ?? [],

@@ -5,7 +5,6 @@
 // Longer than 300 lines: one job's way from its delivery record to the send, with what each kind of job decides.
 import { randomUUID } from 'node:crypto';
 import type { ImagePart } from '../consult/api.ts';
-import { MAX_IMAGES_PER_CONSULTATION } from '../image/limits.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import type { Metrics } from '../infra/metrics.ts';
@@ -13,6 +12,7 @@ import type { JobHandler, QueuedJob, RunLater } from '../infra/queue/queue.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import { type UnreadableReport, unreadableReporter } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
+import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import type { OfferChannel } from '../offers/offers.ts';
 import { recordConsultation } from '../stats/trends.ts';
 import { type BurstWindows, DEFAULT_BURST_WINDOWS, releaseTakenBurst, stepBurst } from './burst.ts';
@@ -31,6 +31,8 @@ export interface WorkerDeps extends RespondDeps {
   /** Consultations per person per hour before the friendly "please wait" answer (then silence). */
   rateLimitPerHour: number;
   burstWindows?: BurstWindows;
+  /** TZ: the time zone the weekly trends count consultations in (Asia/Tokyo unless set). */
+  tz?: string;
   log: Log;
   metrics: Metrics;
 }
@@ -143,11 +145,7 @@ async function run(
     if ('runAt' in decision) return decision;
     // Recorded before the first send: every re-run sends exactly this.
     await delivery.decide(decision.replies);
-  } else if (
-    data.target.channel === 'twilio' &&
-    !(data.kind === 'command' && (data.command === 'stop' || data.command === 'start')) &&
-    (await isOptedOut(store, data.person))
-  ) {
+  } else if (await silencedByOptOut(store, data)) {
     // The person opted out between the decision and this re-run: nothing more goes to them.
     await delivery.finish();
     return 'quiet';
@@ -159,11 +157,23 @@ async function run(
   for (const r of replies) {
     if (r.kind !== 'verdict') continue;
     const facts = { ...r.verdict, channel: data.target.channel };
-    await recordConsultation(store, facts, deps.now()).catch((err: Error) => log.warn({ err: err.message }, 'trends'));
+    await recordConsultation(store, facts, deps.now(), deps.tz).catch((err: Error) =>
+      log.warn({ err: err.message }, 'trends'),
+    );
   }
   if (data.kind === 'turn') await releaseTakenBurst(store, job.id);
   deps.metrics.answerSeconds.observe((Date.now() - data.acceptedAt) / 1000, { channel: data.target.channel });
   return 'answered';
+}
+
+/**
+ * The one opt-out decision: on SMS / WhatsApp a person who sent STOP gets nothing from this job, except the
+ * answers to STOP and START themselves. Asked when the answer is decided and again before a re-run sends it.
+ */
+async function silencedByOptOut(store: Store, data: ChannelJob): Promise<boolean> {
+  if (data.target.channel !== 'twilio') return false;
+  if (data.kind === 'command' && (data.command === 'stop' || data.command === 'start')) return false;
+  return isOptedOut(store, data.person);
 }
 
 async function decide(
@@ -174,10 +184,8 @@ async function decide(
 ): Promise<Decision> {
   const { data } = job;
   const { store } = deps;
-  // On SMS / WhatsApp a person who opted out gets nothing, except the answer to STOP and START themselves.
-  const optedOut = data.target.channel === 'twilio' && (await isOptedOut(store, data.person));
-  const exempt = data.kind === 'command' && (data.command === 'start' || data.command === 'stop');
-  if (optedOut && !exempt && data.kind !== 'command') return 'quiet';
+  const silenced = await silencedByOptOut(store, data);
+  if (silenced && data.kind !== 'command') return 'quiet';
 
   let replies: Reply[] = [];
   switch (data.kind) {
@@ -223,7 +231,7 @@ async function decide(
       replies = [{ kind: 'notice', notice: data.notice, lang: data.lang }];
       break;
     case 'command':
-      if (optedOut && !exempt) {
+      if (silenced) {
         // データ削除 and the like still act for an opted-out number; only the confirmation is withheld.
         await runCommand(deps, data, data.command);
         return 'quiet';
@@ -304,9 +312,6 @@ async function runCommand(
   }
 }
 
-/** Screenshots judged per consultation; more in one burst are not fetched (a person sends one or two). */
-export const MAX_IMAGES_PER_TURN = MAX_IMAGES_PER_CONSULTATION;
-
 async function fetchImages(
   outbox: Outbox<Target>,
   parts: BurstPart[],
@@ -315,7 +320,8 @@ async function fetchImages(
   const images: ImagePart[] = [];
   let failures = 0;
   for (const p of parts) {
-    if (p.image === undefined || images.length + failures >= MAX_IMAGES_PER_TURN) continue;
+    // Pictures past the ones a consultation reads are not fetched at all.
+    if (p.image === undefined || images.length + failures >= MAX_IMAGES_PER_CONSULTATION) continue;
     try {
       images.push(await outbox.fetchImage(p.image));
     } catch (err) {

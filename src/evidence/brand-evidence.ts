@@ -2,6 +2,7 @@
 // elsewhere; a link, address or number is X's own. Also the brand's own short links, and the brand a text claims.
 import type { BrandMatch, Indicators, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { KANA_KANJI } from '../text/script.ts';
 import { maskPhone } from './phone-signals.ts';
 import type { BrandInfo, BrandLookup } from './ports.ts';
 import { hostIsUnder, isVouched, type UrlContext } from './url-context.ts';
@@ -159,9 +160,11 @@ export function brandShortenerSignal(host: string, b: BrandInfo): Signal {
   };
 }
 
+const SPACE_IN_KANA_KANJI_RE = new RegExp(`([${KANA_KANJI}]) (?=[${KANA_KANJI}])`, 'g');
+
 /** "三 井 住 友 カ ー ド" written with spaces to dodge filters reads as the name it spells. */
 export function collapseCjkSpaces(text: string): string {
-  return text.replace(/([\u3040-\u30ff\u3400-\u9fff]) (?=[\u3040-\u30ff\u3400-\u9fff])/g, '$1');
+  return text.replace(SPACE_IN_KANA_KANJI_RE, '$1');
 }
 
 /** The first brand the text claims to be (not one named in passing), if any. */

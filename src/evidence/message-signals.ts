@@ -3,6 +3,7 @@
 // to an unknown link, and links that are all official.
 import type { Bilingual, Indicators, Signal, UrlIndicator } from '../domain.ts';
 import { defangHost } from '../extract/defang.ts';
+import { KANA_KANJI_RE } from '../text/script.ts';
 import { claimedBrand } from './brand-evidence.ts';
 import type { BrandLookup } from './ports.ts';
 import { flattenLines } from './text-signals.ts';
@@ -14,7 +15,6 @@ import { flattenLines } from './text-signals.ts';
 const WARNING_CONTEXT_RE =
   /(?:こと|事)は(?:絶対に|決して|一切)?(?:ありません|ございません)|(?:手続き|連絡|電話|お願い)(?:は|を)(?:一切)?(?:ありません|しておりません|いたしません)|(?:を|に)かたる|を装った|(?:不審な|怪しい)(?:SMS|メール|電話|メッセージ|URL)|ご注意ください|注意してください|(?:教えない|入力しない|伝えない|押さない|開かない|アクセスしない|返信しない)で(?:ください|ね)|受け取れません|詐欺(?:に|が|被害)|\b(?:will never|would never|never (?:ask|share|give|request)|do not share|don't share|not even with us|scam alert|beware of)\b/i;
 
-const JAPANESE_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CLICK_RE =
   /\b(?:click|tap|visit|go ?to|go2|log ?in|sign ?in|open|follow|check|claim|apply|pay|confirm|verify|update|get)\b/i;
 
@@ -60,7 +60,7 @@ export function messageSignals(ind: Indicators, text: Signal[], links: LinkFindi
   }
   if (
     urlSigs.some((s) => s.code === 'unlisted_site') &&
-    !JAPANESE_RE.test(ind.text) &&
+    !KANA_KANJI_RE.test(ind.text) &&
     !text.some((s) => s.code === 'call_to_action') &&
     CLICK_RE.test(ind.text)
   ) {

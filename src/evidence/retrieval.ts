@@ -2,8 +2,10 @@
 // (還付/金), so CJK runs are indexed as character bigrams and Latin text as words; BM25 over weighted fields.
 import type { ArticleRef, Lang, ScamType } from '../domain.ts';
 import type { Article } from '../knowledge/articles.ts';
+import { KANA_KANJI } from '../text/script.ts';
 
-const CJK_RUN_RE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u3005\u30fc]+/g;
+// Compatibility ideographs and 々 too, which names in article titles are written with.
+const CJK_RUN_RE = new RegExp(String.raw`[${KANA_KANJI}\uf900-\ufaff\u3005]+`, 'g');
 const LATIN_WORD_RE = /[a-z0-9][a-z0-9'-]*[a-z0-9]|[a-z]/g;
 const STOP_WORDS = new Set([
   'the',

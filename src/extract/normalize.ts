@@ -3,26 +3,17 @@
 // the count is itself a signal. NFKC folds full-width letters and digits ("ｓａｇａｗａ", "０９０") to
 // ASCII so that every later pattern only has to know one spelling.
 
-/** Default cap on the normalised text, in UTF-16 code units. An SMS is ~70-670; a long mail ~10k. */
-export const MAX_TEXT_CHARS = 20_000;
+import { MAX_TEXT_CHARS } from '../limits.ts';
+import { CONTROL_RE, INVISIBLE_RE } from '../text/invisible.ts';
 
 /** Input is read in slices of this many code units so a 1 MB paste costs no more than its first slices. */
 const SLICE_CHARS = 65_536;
-
-// Zero-width (U+200B-U+200D, U+2060-U+2064, U+FEFF, U+180E, soft hyphen U+00AD), Unicode tags
-// (U+E0000-U+E007F, written as their surrogate pairs) and bidi controls (U+200E, U+200F, U+061C,
-// U+202A-U+202E, U+2066-U+2069). See https://www.unicode.org/reports/tr9/ and UTS #39 on spoofing.
-const INVISIBLE_RE =
-  /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u00AD\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]|\uDB40[\uDC00-\uDC7F]/g;
 
 // A surrogate half without its partner (binary garbage, cut UTF-16). Replaced so that NFKC, URL
 // parsing and JSON output downstream all see well-formed text.
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const NEWLINE_RE = /\r\n?|[\u2028\u2029\u0085]/g;
-
-// C0 and C1 controls and DEL, except tab and newline (already folded from \r and U+0085 above).
-const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 // Characters a slice must not start with: the second half of a surrogate pair, or a combining mark
 // that NFKC would compose with the character before it.

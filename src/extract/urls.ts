@@ -17,6 +17,7 @@
 import { domainToUnicode } from 'node:url';
 import { parse as parseDomain } from 'tldts';
 import type { UrlIndicator } from '../domain.ts';
+import { JAPANESE_SCRIPT } from '../text/script.ts';
 import { canonicalizeUrl } from './canonical.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -32,12 +33,10 @@ const MAX_HOST_CHARS = 253;
 /** Distinct written links remembered during one scan, so repeats are parsed once. */
 const MAX_CACHED_LINKS = 1_024;
 
-// Japanese script characters (kanji, hiragana, katakana and marks used with them such as ー and 々).
-const JAPANESE = String.raw`\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}`;
 // A label character of a bare host: letters, digits and hyphen of any script except Japanese, so
 // that Japanese glued on either side is never part of the host, while homograph hosts written in
 // Cyrillic or Greek ("аррӏе.com") are still read.
-const BARE_LABEL_CHAR = String.raw`[[\p{L}\p{N}\p{M}\-]--[${JAPANESE}]]`;
+const BARE_LABEL_CHAR = String.raw`[[\p{L}\p{N}\p{M}\-]--[${JAPANESE_SCRIPT}]]`;
 // After an explicit scheme a host may be written in any script ("http://例え.jp").
 const ANY_LABEL_CHAR = String.raw`[\p{L}\p{N}\p{M}\-]`;
 // A dot as written: ".", the ideographic and full-width stops (IME input), or a defang mark.
@@ -62,8 +61,8 @@ const PORT_PATH_RE = new RegExp(
   'y',
 );
 // Where an ASCII host runs into Japanese inside one written host ("例え.jpから"): cut there.
-const ASCII_THEN_JAPANESE_RE = new RegExp(`[a-z0-9](?=[${JAPANESE}])`, 'iv');
-const JAPANESE_RE = new RegExp(`[${JAPANESE}]`, 'v');
+const ASCII_THEN_JAPANESE_RE = new RegExp(`[a-z0-9](?=[${JAPANESE_SCRIPT}])`, 'iv');
+const JAPANESE_RE = new RegExp(`[${JAPANESE_SCRIPT}]`, 'v');
 const IPV4_WRITTEN_RE = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const NUMERIC_HOST_RE = /^[\d.]+$/;
 const IPV4_HOST_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;

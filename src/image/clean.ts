@@ -1,7 +1,9 @@
 // OCR output as text people wrote it. tesseract puts spaces between Japanese characters, reads "://" as
 // " //" or ": / /", keeps full-width dots inside links, and a link wrapped by the phone comes back in two lines.
+import { JAPANESE_SCRIPT } from '../text/script.ts';
 
-const JA = String.raw`\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\u3000-\u303f\uff01-\uff60\u30fb`;
+/** Japanese script and the punctuation OCR reads around it (ideographic space, 、。「」, full-width ！-･, ・). */
+const JA = String.raw`${JAPANESE_SCRIPT}\u3000-\u303f\uff01-\uff60\u30fb`;
 const SPACE_BETWEEN_JA_RE = new RegExp(`(?<=[${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
 /** "http //", "https: / /", "https;//", "http:/ /" → "http://", "https://". */
 const BROKEN_SCHEME_RE = /\b(h?ttps?)\s*[:;]?\s*\/\s?\/\s*/gi;

@@ -2,7 +2,8 @@
 // Content-Type), size checked from the header before decoding, orientation fixed, one working copy in RGB.
 // sharp input options (limitInputPixels, failOn, autoOrient): https://sharp.pixelplumbing.com/api-constructor
 import sharp from 'sharp';
-import { MAX_IMAGE_BYTES, MAX_INPUT_PIXELS, MAX_WORK_SIDE_PX } from './limits.ts';
+import { MAX_IMAGE_BYTES } from '../limits.ts';
+import { MAX_INPUT_PIXELS, MAX_WORK_SIDE_PX } from './limits.ts';
 import { ImageReadError } from './problems.ts';
 
 /** Working copy: most pixels kept after decoding (a long scrolling screenshot keeps its width). */

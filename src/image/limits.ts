@@ -1,12 +1,9 @@
 // Limits on the pictures we read. A picture is attacker-controlled input: its size on the wire and its size
 // once decoded are both capped before any pixel is decoded (a 100 KB PNG can claim 50,000 × 50,000 pixels).
+// Its bytes and the pictures per consultation are capped for every way in, in src/limits.ts.
 
-/** Largest image accepted, in bytes. LINE allows 10 MB per image; a bigger file is a camera photo, not a screenshot. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Largest image accepted, in decoded pixels (a 48-megapixel phone photo fits; decompression bombs do not). */
 export const MAX_INPUT_PIXELS = 50_000_000;
-/** Images read in one consultation; a burst with more is read on its first ones. */
-export const MAX_IMAGES_PER_CONSULTATION = 4;
 /** Working copy: longest side after decoding, in pixels. Larger photos are shrunk on load. */
 export const MAX_WORK_SIDE_PX = 4_096;
 /** OCR input: widest, in pixels. Phone screenshots (1080-1290 px) stay sharp; photos are shrunk. */

@@ -1,6 +1,6 @@
 // Why a picture could not be read, as a typed error and as sentences for the person.
 import type { Bilingual } from '../domain.ts';
-import { MAX_IMAGE_BYTES } from './limits.ts';
+import { MAX_IMAGE_BYTES } from '../limits.ts';
 
 export type ImageProblem =
   | 'too_large' // more bytes than MAX_IMAGE_BYTES

@@ -3,9 +3,10 @@
 // LLM_VISION, a vision model also transcribes the picture and its text is preferred when OCR is unsure.
 import type { ImagePart } from '../domain.ts';
 import { parseUrlCandidate } from '../extract/urls.ts';
+import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import { cleanOcrText } from './clean.ts';
 import { decodeImage, ocrInput, type Pixels, visionJpeg } from './decode.ts';
-import { MAX_IMAGES_PER_CONSULTATION, OCR_MAX_PIXELS, OCR_MAX_WIDTH_PX, VISION_MAX_SIDE_PX } from './limits.ts';
+import { OCR_MAX_PIXELS, OCR_MAX_WIDTH_PX, VISION_MAX_SIDE_PX } from './limits.ts';
 import { type OcrLine, OcrPool, type OcrPoolOptions, type OcrResult } from './ocr-pool.ts';
 import { type ImageProblem, ImageReadError } from './problems.ts';
 import { type Box, findQr, type QrCode } from './qr.ts';

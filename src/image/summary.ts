@@ -4,7 +4,7 @@
 import type { Lang, Signal, UrlIndicator, Verdict } from '../domain.ts';
 import { maskPhone } from '../evidence/phone-signals.ts';
 import { defangText, defangUrl } from '../extract/defang.ts';
-import { MAX_IMAGES_PER_CONSULTATION } from './limits.ts';
+import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import { PROBLEM_TEXT } from './problems.ts';
 import type { ImagesReading } from './reader.ts';
 

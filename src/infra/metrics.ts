@@ -85,6 +85,10 @@ export class Metrics {
     'anshin_outbound_calls_total',
     'Calls to platform APIs by channel, api and outcome (ok, HTTP status, network; resolved_* for a send whose outcome was unknown).',
   );
+  readonly llmFallbacks = new Counter(
+    'anshin_llm_fallbacks_total',
+    'LLM judge calls answered by the local judge instead, by reason (timeout, http_error, invalid_output, network).',
+  );
   readonly storedUnreadable = new Counter(
     'anshin_stored_unreadable_total',
     'Stored values that could not be read (damaged, or sealed under another key) and were treated as absent, by what they were.',
@@ -104,8 +108,16 @@ export class Metrics {
 
   async render(): Promise<string> {
     const lines: string[] = [];
-    for (const m of [this.webhookEvents, this.webhookRejected, this.jobs, this.outbound, this.storedUnreadable])
+    for (const m of [
+      this.webhookEvents,
+      this.webhookRejected,
+      this.jobs,
+      this.outbound,
+      this.llmFallbacks,
+      this.storedUnreadable,
+    ]) {
       lines.push(...m.render());
+    }
     lines.push(...this.answerSeconds.render(), ...this.consultSeconds.render());
     for (const g of this.#gauges) {
       lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { UrlIndicator } from '../domain.ts';
+import { INVISIBLE_RE } from '../text/invisible.ts';
 import { readCsv } from './csv.ts';
 import { toPhoneIndicator, toUrlIndicator } from './indicators.ts';
 import { parseFeedDate } from './jst.ts';
@@ -122,7 +123,6 @@ export async function importList(store: IntelStore, files: string[], opts: Impor
   return batch.finish(paths.length, started);
 }
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const FEED_SCHEME = /^h*t{1,2}p(s?):\/\//i;
 
 /**
@@ -131,7 +131,7 @@ const FEED_SCHEME = /^h*t{1,2}p(s?):\/\//i;
  * become %20), and a field holding two links separated by a space read as two.
  */
 function feedUrls(field: string): UrlIndicator[] {
-  const tokens = field.replace(INVISIBLE, '').trim().split(/\s+/);
+  const tokens = field.replace(INVISIBLE_RE, '').trim().split(/\s+/);
   const urls: string[] = [];
   for (const token of tokens) {
     const repaired = token.replace(FEED_SCHEME, 'http$1://');

@@ -1,6 +1,6 @@
 // Turns a level and scam type into what the person reads: headline, what to do now, what to do if they already
 // acted, and where to ask. Advice comes from our own knowledge (articles and the brand registry) only.
-import type { ArticleRef, Contact, Evidence, Lang, Level, ScamType, Verdict } from '../domain.ts';
+import type { ArticleRef, Composition, Contact, Evidence, Lang, Level, ScamType } from '../domain.ts';
 import type { ArticleIndex } from '../evidence/retrieval.ts';
 import type { Article } from '../knowledge/articles.ts';
 
@@ -169,8 +169,6 @@ const LINK_STEP_RE = /リンク(?:は|を)(?:開|押|タップ)|\bdo not (?:open
 const RELATED_SCORE_SHARE = 0.6;
 /** How much a judged type lifts an article of that type when choosing the one whose advice leads. */
 const TYPE_MATCH_LIFT = 1.5;
-
-export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
 
 function uniq<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();

@@ -3,6 +3,7 @@
 // The contact finder is written here on purpose: it must not shift when message extraction is tuned, and
 // it errs towards finding too much, because a false find only costs a sentence the model wrote.
 import { parse as parseHost } from 'tldts';
+import { SCHEME_LINK_RE } from '../text/links.ts';
 import { normaliseForContacts } from './normalise.ts';
 
 /** Built by the caller from the brand registry and the knowledge folder. Both answer false when unsure. */
@@ -79,7 +80,6 @@ export function hasNumberPart(sentence: string, allowed: AllowedContacts): boole
   return false;
 }
 
-const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）()【】、，,]+/gi;
 // Each regex starts only where a token starts (a lookbehind), so a long run without a match is read once.
 const EMAIL_RE =
   /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))/gi;
@@ -134,7 +134,7 @@ export function findContacts(s: string): { text: string; found: FoundContact[] }
     taken.fill(1, start, end);
     found.push({ kind, raw, value, start, end });
   };
-  for (const m of text.matchAll(URL_RE)) {
+  for (const m of text.matchAll(SCHEME_LINK_RE)) {
     const raw = m[0].replace(TRAILING_PUNCT, '');
     add('url', raw, raw, m.index);
   }

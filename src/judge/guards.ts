@@ -5,35 +5,31 @@
 // - the model's sentences never carry a messaging id, an app to install, a reassurance (safe, genuine, official,
 //   fine to follow) or a denial of our evidence (model-text.ts), read after normalise.ts undid any disguise;
 // - what the guards did (lowered, floor held, sentences dropped by reason) is reported for counting and logging;
-// - when the LLM fails, the local verdict answers and says why.
+// - when the LLM fails, the local judgement answers and says why.
+// Guards decide the judgement only; the answer is composed once, after them, and sanitized once
+// (consult/pipeline.ts). sanitizeVerdict is that last pass.
 // The contact finder they rely on is contacts.ts.
-import type { Evidence, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
+import type { Evidence, Judgement, Lang, Level, LlmUsage, ScamType, Signal, Verdict } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
+import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
+import { stripInvisible } from '../text/invisible.ts';
+import { JAPANESE_LETTER_RE } from '../text/script.ts';
 import { type AllowedContacts, hasNumberPart, phoneAllowed, stripUnknownContacts, urlAllowed } from './contacts.ts';
 import type { LlmJudgement } from './llm-schema.ts';
 import { type ClaimKind, modelClaim } from './model-text.ts';
-import { stripInvisible } from './prompt.ts';
 
 // The consultant and the hostile-model check and its test take the allow-list and the contact finder from here.
 export { type AllowedContacts, findContacts, stripUnknownContacts } from './contacts.ts';
 export { normaliseForContacts } from './normalise.ts';
 
-/** What the caller's composer gives for a level and scam type that differ from the local verdict's. */
-export type Recompose = (
-  level: Level,
-  scamType: ScamType,
-) => Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed' | 'contacts' | 'articles'>;
-
 export interface GuardArgs {
-  local: Verdict;
+  local: Judgement;
   judgement: LlmJudgement;
   evidence: Evidence;
   allowed: AllowedContacts;
   meta: { promptVersion: string; model: string; usage?: LlmUsage; ms: number };
-  recompose: Recompose;
 }
 
-export const REASONS_MAX = 6;
 /** Local reasons that come before the model's: the strongest evidence always leads the answer. */
 const LOCAL_REASONS_FIRST = 3;
 /** Signal code the evidence step uses for text that addresses an AI or claims to be verified safe. */
@@ -58,13 +54,13 @@ export interface GuardReport {
   dropped: Partial<Record<DropReason, number>>;
 }
 
-/** The final verdict from the LLM's judgement, held to the evidence. judgedBy is 'llm'. */
-export function applyGuards(args: GuardArgs): Verdict {
-  return applyGuardsReport(args).verdict;
+/** The final judgement from the LLM's, held to the evidence. judgedBy is 'llm'. */
+export function applyGuards(args: GuardArgs): Judgement {
+  return applyGuardsReport(args).judgement;
 }
 
 /** applyGuards, with what the guards did. */
-export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: GuardReport } {
+export function applyGuardsReport(args: GuardArgs): { judgement: Judgement; report: GuardReport } {
   const { local, judgement, evidence, allowed, meta } = args;
   const strongSignals = evidence.signals.filter((s) => s.strong === true);
   const strong =
@@ -95,24 +91,13 @@ export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: 
     ...localReasons.slice(0, LOCAL_REASONS_FIRST),
     ...llmReasons,
     ...localReasons.slice(LOCAL_REASONS_FIRST),
-  ]).slice(0, REASONS_MAX);
-  const composed =
-    level === local.level && scamType === local.scamType
-      ? {
-          headline: local.headline,
-          advice: local.advice,
-          ifAlreadyActed: local.ifAlreadyActed,
-          contacts: local.contacts,
-          articles: local.articles,
-        }
-      : args.recompose(level, scamType);
+  ]).slice(0, MAX_REASONS_PER_ANSWER);
   // The model's confidence is about its own level; when the guards replaced that level, the local one stands.
   const confidence = level === judgement.level ? clamp01(judgement.confidence) : clamp01(local.confidence);
 
   const { fallbackReason: _dropped, ...rest } = local;
-  const verdict: Verdict = {
+  const guarded: Judgement = {
     ...rest,
-    ...composed,
     level,
     scamType,
     confidence,
@@ -128,7 +113,7 @@ export function applyGuardsReport(args: GuardArgs): { verdict: Verdict; report: 
     floorHeld: floorBinding,
     dropped,
   };
-  return { verdict: sanitizeVerdict(verdict, allowed), report };
+  return { judgement: guarded, report };
 }
 
 function strongestScamType(signals: Signal[]): ScamType | undefined {
@@ -141,16 +126,11 @@ function clamp01(n: number): number {
   return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
 }
 
-/** The local verdict, answering because the LLM could not (timeout, HTTP error, invalid output …). */
-export function fallbackVerdict(local: Verdict, reason: string): Verdict {
+/** The local judgement, answering because the LLM could not (timeout, HTTP error, invalid output …). */
+export function fallbackVerdict<T extends Judgement>(local: T, reason: string): T {
   return { ...local, judgedBy: 'local', fallbackReason: reason };
 }
 
-/**
- * Last pass over every verdict, local or LLM: advice, after-the-fact steps and contacts that name a link or
- * number we do not know are removed. Reasons stay: the local judge's are templates that may name the
- * message's host (defanged) as evidence, and the model's were checked in applyGuards.
- */
 /**
  * Advice, steps and contact labels come from our knowledge (the model's advice is never used), so the same few
  * hundred sentences are checked in every answer: each one's result is kept per allow-list (it is a pure function
@@ -176,6 +156,11 @@ function cleanOf(allowed: AllowedContacts): (s: string) => boolean {
   };
 }
 
+/**
+ * Last pass over every answer, local or LLM: advice, after-the-fact steps and contacts that name a link or
+ * number we do not know are removed. Reasons stay: the local judge's are templates that may name the
+ * message's host (defanged) as evidence, and the model's were checked in applyGuards.
+ */
 export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
   const clean = cleanOf(allowed);
   return {
@@ -194,8 +179,6 @@ export function sanitizeVerdict(v: Verdict, allowed: AllowedContacts): Verdict {
 
 // ---- The model's sentences ---------------------------------------------------------------------------
 
-const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
-
 /**
  * Why the model's sentence may not reach the person, or null when it may: it holds a link, address or number
  * that is not in our knowledge, a messaging id, an app to install, a reassurance or a denial of our evidence
@@ -211,7 +194,7 @@ export function modelSentenceProblem(
   if (stripUnknownContacts(sentence, allowed).removed > 0 || hasNumberPart(sentence, allowed)) return 'contact';
   const claim = modelClaim(sentence, { evidence, level });
   if (claim !== null) return claim;
-  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(sentence)) return 'language';
+  if ((lang === 'ja') !== JAPANESE_LETTER_RE.test(sentence)) return 'language';
   return null;
 }
 

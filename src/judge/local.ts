@@ -4,16 +4,14 @@
 // the score. A few rules stand outside the model because the training rows cannot teach them: a threat-intel hit
 // is danger; text addressed to an AI (prompt injection) is at least caution; and what the police state as certain
 // is danger when a message asks it of you (see CERTAIN_SCAM_SHAPES).
-import type { Evidence, Lang, Level, ScamType, Signal, Verdict } from '../domain.ts';
+import type { Evidence, Judgement, Lang, Level, ScamType, Signal } from '../domain.ts';
 import { LEVEL_RANK } from '../domain.ts';
 import { isLinkOnly } from '../evidence/gather.ts';
-import type { ArticleIndex } from '../evidence/retrieval.ts';
 import { defangHost } from '../extract/defang.ts';
-import { compose } from './compose.ts';
+import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
 import { featuresOf, PROTECTIVE_SIGNALS, signalOfFeature } from './features.ts';
 import type { JudgeModel, Segment } from './model.ts';
 
-const MAX_REASONS = 8;
 /** Signal code of text addressed to an AI (evidence/injection.ts). */
 const PROMPT_INJECTION = 'prompt_injection';
 
@@ -154,22 +152,19 @@ export function reasonsOf(ev: Evidence, lang: Lang, score: Score): string[] {
         : 'The message was very long, so only the first part was checked.',
     );
   }
-  return reasons.slice(0, MAX_REASONS);
+  return reasons.slice(0, MAX_REASONS_PER_ANSWER);
 }
 
-export function judgeLocal(ev: Evidence, lang: Lang, index: ArticleIndex, model: JudgeModel): Verdict {
+/** The local judge's judgement: level, scam type and the reasons that carried it (advice comes later, composed). */
+export function judgeLocal(ev: Evidence, lang: Lang, model: JudgeModel): Judgement {
   const started = performance.now();
   const score = scoreOf(ev, lang, model);
-  const level = score.level;
-  const scamType = scamTypeOf(ev, score);
-  const composition = compose(level, scamType, ev, lang, index);
   return {
-    level,
-    scamType,
+    level: score.level,
+    scamType: scamTypeOf(ev, score),
     confidence: confidenceOf(score),
     score: Math.round(score.probability * 1000) / 1000,
     lang,
-    ...composition,
     reasons: reasonsOf(ev, lang, score),
     signals: byContribution(ev.signals, score).map((s) => s.code),
     brands: [...new Set(ev.brands.map((b) => b.brandId))],

@@ -5,7 +5,8 @@
 // "安 全"), and defanged links and addresses (hxxps, [.], (dot), 「ドット」, [at], アットマーク).
 // Every step is one left-to-right pass or a regex without nested quantifiers over overlapping classes, so the
 // whole stays linear in the length of the text (issue 11: no super-linear regex on text we did not write).
-import { stripInvisible } from './prompt.ts';
+import { stripInvisible } from '../text/invisible.ts';
+import { JAPANESE_LETTER_RE, KANA_RE } from '../text/script.ts';
 
 /** Kanji and formal (daiji) numerals for single digits. Positional ones (十百千万) are left as they are. */
 const KANJI_DIGITS: Record<string, string> = {
@@ -82,8 +83,6 @@ const KANA_READINGS_MIN = 4;
 const HIRAGANA_TO_KATAKANA = 0x60;
 const KANA_SEPARATORS = new Set(['・', '-', ' ', 'ー', '、', ',']);
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
-
 /** The text the contact finder and the model-text checks read. Offsets do not map back to `s`. */
 export function normaliseForContacts(s: string): string {
   let t = asciiDigits(joinSpreadText(s));
@@ -142,7 +141,7 @@ function joinSpreadLetters(s: string): string {
     const single = (w: string) => w.length === 1 && /[a-z0-9.:/@\-_]/i.test(w);
     const glue =
       (single(prev) && single(cur) && (single(parts[i - 2] ?? '') || single(parts[i + 1] ?? ''))) ||
-      (CJK.test(prev.slice(-1)) && CJK.test(cur.slice(0, 1)));
+      (JAPANESE_LETTER_RE.test(prev.slice(-1)) && JAPANESE_LETTER_RE.test(cur.slice(0, 1)));
     out += glue ? cur : ` ${cur}`;
   }
   return out;
@@ -177,7 +176,7 @@ function englishDigits(run: string): string {
 
 /** Runs of at least KANA_READINGS_MIN digit readings (ゼロイチニーゼロ, ぜろ・いち・に・ぜろ) become digits. */
 function kanaDigits(s: string): string {
-  if (!/[\u3041-\u30ff]/.test(s)) return s;
+  if (!KANA_RE.test(s)) return s;
   const kata = [...s].map((ch) => {
     const cp = ch.codePointAt(0) ?? 0;
     return cp >= 0x3041 && cp <= 0x3096 ? String.fromCodePoint(cp + HIRAGANA_TO_KATAKANA) : ch;

@@ -3,13 +3,14 @@
 // carrying a random per-call code, anything in it that looks like a delimiter is defused, and it is cut
 // to a bounded length. Values in the evidence that come from the message are defanged and defused too.
 import { randomBytes } from 'node:crypto';
-import type { Evidence, Lang, Signal, Verdict } from '../domain.ts';
+import type { Evidence, Judgement, Lang, Signal } from '../domain.ts';
+import { stripInvisible } from '../text/invisible.ts';
 import { loadPromptFile, type PromptFile, PromptFileError, promptPath } from './prompt-file.ts';
 
 export interface LlmJudgeInput {
   evidence: Evidence;
-  /** The local judge's verdict on the same evidence: its level and scam type are context for the LLM. */
-  local: Verdict;
+  /** The local judge's judgement on the same evidence: its level and scam type are context for the LLM. */
+  local: Judgement;
   /** Language the reasons and advice are to be written in. */
   lang: Lang;
 }
@@ -58,16 +59,6 @@ function newBoundary(message: string): string {
     const code = randomBytes(BOUNDARY_BYTES).toString('hex');
     if (!message.includes(code)) return code;
   }
-}
-
-// Zero-width, bidi controls, word joiners, BOM, soft hyphen, Mongolian vowel separator, tag characters,
-// and C0/C1 controls other than tab and newline: they can hide or reorder text a person never sees.
-const INVISIBLE =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|\u{E0000}|[\u{E0001}-\u{E007F}]/gu;
-
-/** Removes invisible characters (after NFKC, so full-width look-alikes are plain ASCII). */
-export function stripInvisible(s: string): string {
-  return s.normalize('NFKC').replace(INVISIBLE, '');
 }
 
 /**

@@ -1,4 +1,4 @@
-// Anonymous weekly aggregates: every consultation adds one to a few counters of its ISO week (Asia/Tokyo):
+// Anonymous weekly aggregates: every consultation adds one to a few counters of its ISO week (in TZ, week.ts):
 // the scam type, the level, the channel and, for caution and danger, the brands the message used. No person
 // id and no text is kept, so the counters can be shown and kept as long as they are useful. People writing on
 // LINE and Twilio are counted apart from integrators' calls to /v1/check and from the try page: one integrator
@@ -8,7 +8,7 @@ import type { Channel, Level, ScamType } from '../domain.ts';
 import { LEVELS, SCAM_TYPES } from '../domain.ts';
 import { keys } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
-import { isoWeekOf, TRENDS_TZ } from './week.ts';
+import { DEFAULT_TZ, isoWeekOf } from './week.ts';
 
 export interface ConsultationFacts {
   level: Level;
@@ -59,9 +59,14 @@ export function tipSourcesLine(sources: readonly TrendSource[]): string {
 /** Brand ids are registry ids; anything else is not counted (a field name must stay a short token). */
 const BRAND_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-/** Adds one consultation to the week it happened in. */
-export async function recordConsultation(store: Store, facts: ConsultationFacts, at: Date): Promise<void> {
-  const key = keys.trends(isoWeekOf(at, TRENDS_TZ), trendSourceOf(facts.channel));
+/** Adds one consultation to the week it happened in, in time zone `tz` (config.TZ). */
+export async function recordConsultation(
+  store: Store,
+  facts: ConsultationFacts,
+  at: Date,
+  tz: string = DEFAULT_TZ,
+): Promise<void> {
+  const key = keys.trends(isoWeekOf(at, tz), trendSourceOf(facts.channel));
   const fields = ['total', `type:${facts.scamType}`, `level:${facts.level}`, `channel:${facts.channel}`];
   if (facts.level === 'danger' || facts.level === 'caution') {
     for (const b of new Set(facts.brands)) if (BRAND_ID.test(b)) fields.push(`brand:${b}`);
@@ -100,13 +105,13 @@ const sorted = (counts: Record<string, number | undefined>) =>
     .filter((e): e is [string, number] => (e[1] ?? 0) > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 
-/** Plain text for `anshin tips trends`: counts of the week, with the change from the week before. */
-export function formatTrends(t: WeeklyTrends, previous: WeeklyTrends): string {
+/** Plain text for `anshin tips trends`: counts of the week (in `tz`), with the change from the week before. */
+export function formatTrends(t: WeeklyTrends, previous: WeeklyTrends, tz: string = DEFAULT_TZ): string {
   const change = (now: number, before: number | undefined) => {
     const d = now - (before ?? 0);
     return d === 0 ? '' : ` (${d > 0 ? '+' : ''}${d})`;
   };
-  const lines = [`Week ${t.week} (Asia/Tokyo): ${t.total} consultations${change(t.total, previous.total)}`];
+  const lines = [`Week ${t.week} (${tz}): ${t.total} consultations${change(t.total, previous.total)}`];
   const section = (
     title: string,
     now: Record<string, number | undefined>,

@@ -1,8 +1,10 @@
-// ISO weeks (YYYY-Www) as people in Japan live them: weekly trends and tips are counted in Asia/Tokyo, whatever
-// time zone the servers run in, so a consultation at 08:00 JST on a Monday belongs to that Monday's week.
+// ISO weeks (YYYY-Www) as the people served live them: weekly trends and tips are counted in the configured
+// TZ (Asia/Tokyo unless set), the zone the tips cron runs in, whatever clock the servers keep; so a consultation
+// at 08:00 JST on a Monday belongs to that Monday's week. Callers pass config.TZ down.
 // ISO 8601 week dates: weeks start on Monday; week 1 is the one holding the year's first Thursday.
 
-export const TRENDS_TZ = 'Asia/Tokyo';
+/** TZ's default (config.ts): the service was built for people in Japan. */
+export const DEFAULT_TZ = 'Asia/Tokyo';
 const DAY_MS = 86_400_000;
 const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
@@ -34,8 +36,8 @@ function isoWeekOfDate(y: number, m: number, d: number): { year: number; week: n
 
 const format = (year: number, week: number) => `${year}-W${String(week).padStart(2, '0')}`;
 
-/** The ISO week of an instant, in `tz` (Asia/Tokyo unless told). */
-export function isoWeekOf(at: Date, tz: string = TRENDS_TZ): string {
+/** The ISO week of an instant, in `tz` (config.TZ; Asia/Tokyo unless told). */
+export function isoWeekOf(at: Date, tz: string = DEFAULT_TZ): string {
   const { y, m, d } = calendarDate(at, tz);
   const { year, week } = isoWeekOfDate(y, m, d);
   return format(year, week);

@@ -14,7 +14,7 @@ import { SqliteStore } from '../infra/store/sqlite.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { OfferChannel } from '../offers/offers.ts';
 import { formatTrends, readTrends, tipSourcesLine, tipTrendSources } from '../stats/trends.ts';
-import { isoWeekOf, parseWeek, shiftWeek, TRENDS_TZ, WeekError } from '../stats/week.ts';
+import { isoWeekOf, parseWeek, shiftWeek, WeekError } from '../stats/week.ts';
 import type { DeliveryReport } from './deliver.ts';
 import { editionFor } from './edition.ts';
 import { renderTip } from './render.ts';
@@ -53,9 +53,8 @@ export async function runTipsCommand(argv: string[], io: CommandIo, o: TipsComma
     strict: true,
   });
   const now = o.now ?? (() => new Date());
-  const week = values.week ?? isoWeekOf(now(), TRENDS_TZ);
   try {
-    parseWeek(week);
+    if (values.week !== undefined) parseWeek(values.week);
   } catch (err) {
     if (err instanceof WeekError) throw new UsageError(err.message);
     throw err;
@@ -66,11 +65,13 @@ export async function runTipsCommand(argv: string[], io: CommandIo, o: TipsComma
   if (values.lang !== undefined && sub !== 'preview') throw new UsageError('--lang is for preview only');
 
   const config = loadConfig(io.env);
+  // This week in TZ, as the scheduler and the counters see it.
+  const week = values.week ?? isoWeekOf(now(), config.TZ);
   const store = o.store ?? (await openTipsStore(config));
   try {
     if (sub === 'trends') {
       const [t, prev] = await Promise.all([readTrends(store, week), readTrends(store, shiftWeek(week, -1))]);
-      io.stdout.write(`${formatTrends(t, prev)}\n${tipSourcesLine(tipTrendSources(config))}\n`);
+      io.stdout.write(`${formatTrends(t, prev, config.TZ)}\n${tipSourcesLine(tipTrendSources(config))}\n`);
       return 0;
     }
     const service = createTipsService({

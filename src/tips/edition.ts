@@ -8,7 +8,7 @@ import { orAbsent, readJson, type UnreadableReport } from '../infra/store/read.t
 import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { readTrends, type TrendSource } from '../stats/trends.ts';
-import { compareWeeks, isoWeekOf, shiftWeek, TRENDS_TZ } from '../stats/week.ts';
+import { compareWeeks, DEFAULT_TZ, isoWeekOf, shiftWeek } from '../stats/week.ts';
 import { composeTemplate, type Tip, TipSchema } from './compose.ts';
 import type { TipPolisher } from './polish.ts';
 
@@ -34,6 +34,8 @@ export interface EditionDeps {
   now?: () => Date;
   /** The trends the tip is chosen from (tipTrendSources); by default people on LINE / Twilio only. */
   sources?: readonly TrendSource[];
+  /** TZ: the time zone weeks begin in (Asia/Tokyo unless set). */
+  tz?: string;
   /** Told of a kept edition that cannot be read. */
   report?: UnreadableReport;
 }
@@ -71,9 +73,9 @@ export async function storedEdition(store: Store, week: string, report?: Unreada
   return raw === null ? null : (orAbsent(() => readJson(EditionSchema, raw, 'tips edition'), report) ?? null);
 }
 
-/** True once the week has begun: the week it reports on is complete, so its tip can be fixed. */
-export function editionCanBeFixed(week: string, now: Date): boolean {
-  return compareWeeks(isoWeekOf(now, TRENDS_TZ), week) >= 0;
+/** True once the week has begun in `tz`: the week it reports on is complete, so its tip can be fixed. */
+export function editionCanBeFixed(week: string, now: Date, tz: string = DEFAULT_TZ): boolean {
+  return compareWeeks(isoWeekOf(now, tz), week) >= 0;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function editionFor(
   const stored = await storedEdition(deps.store, week, deps.report);
   if (stored !== null) return { edition: stored, kept: true };
   const edition = await composeEdition(deps, week);
-  if (keep === 'if_begun' && !editionCanBeFixed(week, deps.now?.() ?? new Date())) return { edition, kept: false };
+  if (keep === 'if_begun' && !editionCanBeFixed(week, deps.now?.() ?? new Date(), deps.tz))
+    return { edition, kept: false };
   await deps.store.set(keys.tipsEdition(week), JSON.stringify(edition), TIPS_EDITION_TTL_MS);
   return { edition, kept: true };
 }

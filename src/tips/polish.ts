@@ -11,6 +11,7 @@ import { type ChatModelOptions, createChatModel } from '../judge/chat-model.ts';
 import { type AllowedContacts, findContacts, stripUnknownContacts } from '../judge/contacts.ts';
 import { modelClaim } from '../judge/model-text.ts';
 import { loadPromptFile, type PromptFile, promptPath } from '../judge/prompt-file.ts';
+import { KANA_RE } from '../text/script.ts';
 import type { Tip } from './compose.ts';
 
 export const DEFAULT_TIPS_PROMPT_FILE = promptPath('tips.v1.md');
@@ -36,7 +37,6 @@ export interface TipPolisherOptions extends ChatModelOptions {
   prompt?: TipsPrompt;
 }
 
-const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SENTENCE_END = /(?<=[。！？!?\n])/;
 
 /** Why the model's text cannot go out in place of the draft, or null when it can. */
@@ -54,7 +54,7 @@ export function rejectPolished(
   if (draftLinks.some((l) => !text.includes(l))) return 'link_dropped';
   const draftNumbers = new Set(draft.match(/\d+/g) ?? []);
   if ((text.match(/\d+/g) ?? []).some((n) => !draftNumbers.has(n))) return 'new_number';
-  if ((lang === 'ja') !== JAPANESE_SCRIPT.test(text)) return 'wrong_language';
+  if ((lang === 'ja') !== KANA_RE.test(text)) return 'wrong_language';
   // The judge's claim checks (judge/model-text.ts), sentence by sentence; a sentence of the draft's own may stay.
   const drafted = new Set(draft.split(SENTENCE_END).map((x) => x.trim()));
   for (const sentence of text.split(SENTENCE_END)) {

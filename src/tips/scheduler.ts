@@ -9,10 +9,10 @@
 // decides when to try. close() stops a running send between two batches; the next run resumes it.
 import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
+import { type CronPattern, nextFire, parseCron, previousFire } from '../infra/cron.ts';
 import type { Log } from '../infra/log.ts';
 import { BULLMQ_PREFIX } from '../infra/runtime.ts';
-import { isoWeekOf, TRENDS_TZ } from '../stats/week.ts';
-import { type CronPattern, nextFire, parseCron, previousFire } from './cron.ts';
+import { isoWeekOf } from '../stats/week.ts';
 
 export const TIPS_QUEUE = 'anshin-tips';
 export const TIPS_SCHEDULER_ID = 'weekly-tips';
@@ -68,7 +68,7 @@ export function startEmbeddedScheduler(opts: TipsSchedulerOptions, cron: CronPat
     const wait = Math.min(Math.max(0, at.getTime() - now().getTime()), MAX_TIMER_MS);
     timer = setTimeout(() => {
       if (now().getTime() < at.getTime()) arm(at);
-      else fire(isoWeekOf(at, TRENDS_TZ));
+      else fire(isoWeekOf(at, tz));
     }, wait);
     timer.unref();
   };
@@ -85,7 +85,7 @@ export function startEmbeddedScheduler(opts: TipsSchedulerOptions, cron: CronPat
           const retryAt = new Date(now().getTime() + RETRY_AFTER_FAILURE_MS);
           const next = nextFire(cron, now(), tz);
           // Retry while the week lasts and before the next firing; the next firing takes over after that.
-          arm(isoWeekOf(retryAt, TRENDS_TZ) === week && retryAt < next ? retryAt : next);
+          arm(isoWeekOf(retryAt, tz) === week && retryAt < next ? retryAt : next);
         },
       )
       .finally(() => {
@@ -95,7 +95,7 @@ export function startEmbeddedScheduler(opts: TipsSchedulerOptions, cron: CronPat
 
   // Down at this week's firing time? Send now (the done marker makes this a no-op when it already went).
   const last = previousFire(cron, now(), tz, CATCH_UP_WINDOW_MS);
-  if (last !== null && isoWeekOf(last, TRENDS_TZ) === isoWeekOf(now(), TRENDS_TZ)) fire(isoWeekOf(now(), TRENDS_TZ));
+  if (last !== null && isoWeekOf(last, tz) === isoWeekOf(now(), tz)) fire(isoWeekOf(now(), tz));
   else arm(nextFire(cron, now(), tz));
 
   return {
@@ -138,7 +138,7 @@ async function startBullScheduler(opts: TipsSchedulerOptions, url: string): Prom
   const worker = new Worker(
     TIPS_QUEUE,
     async (job: Job) => {
-      const week = isoWeekOf(now(), TRENDS_TZ);
+      const week = isoWeekOf(now(), opts.config.TZ);
       try {
         await opts.run(week, controller.signal);
       } catch (err) {

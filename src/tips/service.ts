@@ -64,6 +64,7 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
     store: opts.store,
     articles,
     sources: tipTrendSources(config),
+    tz: config.TZ,
     report: unreadableReporter(opts.log, undefined),
     ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
     ...(polisher ? { polisher } : {}),

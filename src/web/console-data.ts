@@ -15,7 +15,7 @@ import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import type { Offer } from '../offers/offers.ts';
 import { readTrends, type TrendSource, type WeeklyTrends } from '../stats/trends.ts';
-import { isoWeekOf, shiftWeek, TRENDS_TZ } from '../stats/week.ts';
+import { DEFAULT_TZ, isoWeekOf, shiftWeek } from '../stats/week.ts';
 import { composeEdition, type Edition, storedEdition } from '../tips/edition.ts';
 import { renderTip } from '../tips/render.ts';
 import { SUBSCRIBER_PAGE_SIZE, subscriberPages } from '../tips/subscribers.ts';
@@ -36,6 +36,8 @@ export interface ConsoleSources {
   llmModel?: string;
   /** The trends the tip is chosen from (tipTrendSources); the charts show every source. */
   tipSources?: readonly TrendSource[];
+  /** TZ: the time zone the weeks are counted in (Asia/Tokyo unless set). */
+  tz?: string;
   now?: () => Date;
 }
 
@@ -174,7 +176,8 @@ async function health(src: ConsoleSources): Promise<Health> {
 
 export async function readConsoleData(src: ConsoleSources): Promise<ConsoleData> {
   const now = src.now?.() ?? new Date();
-  const current = isoWeekOf(now, TRENDS_TZ);
+  const tz = src.tz ?? DEFAULT_TZ;
+  const current = isoWeekOf(now, tz);
   const weeks = Array.from({ length: CONSOLE_WEEKS }, (_, i) => shiftWeek(current, i - (CONSOLE_WEEKS - 1)));
   const [trends, judge, tip, subscribers, sends, h] = await Promise.all([
     Promise.all(weeks.map((w) => readTrends(src.store, w))),
@@ -186,7 +189,7 @@ export async function readConsoleData(src: ConsoleSources): Promise<ConsoleData>
   ]);
   return {
     now,
-    tz: TRENDS_TZ,
+    tz,
     weeks,
     trends,
     judge,

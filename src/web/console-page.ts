@@ -1,4 +1,4 @@
-// The operator's console as HTML: this week and the twelve before it (ISO weeks, Asia/Tokyo like the counters),
+// The operator's console as HTML: this week and the twelve before it (ISO weeks in TZ, like the counters),
 // consultations by channel, level, scam type and impersonated brand; how the judge did; the week's tip;
 // subscribers and sends; offers; health. Aggregates only: nothing here can show a person or a message.
 import { LEVEL_COLORS } from '../channels/line/render.ts';

@@ -33,6 +33,7 @@ export async function webPages(app: FastifyInstance, o: WebPagesOptions): Promis
       ids: runtime.ids,
       perHour: config.TRY_PAGE_PER_HOUR,
       countInTrends: config.TRY_PAGE_IN_TRENDS,
+      tz: config.TZ,
     });
   }
   if (config.CONSOLE_TOKEN !== undefined) {
@@ -58,6 +59,7 @@ export async function webPages(app: FastifyInstance, o: WebPagesOptions): Promis
         ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
         ...(config.OPENAI_API_KEY ? { llmModel: config.LLM_MODEL } : {}),
         tipSources: tipTrendSources(config),
+        tz: config.TZ,
       },
     });
   }

@@ -7,24 +7,20 @@ import { z } from 'zod';
 import { parseMultipart } from '../channels/api/route.ts';
 import type { Consultant, ImagePart } from '../consult/api.ts';
 import type { Lang } from '../domain.ts';
-import { MAX_IMAGES_PER_CONSULTATION } from '../image/limits.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
+import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CONSULTATION, MAX_TEXT_CHARS } from '../limits.ts';
 import { recordConsultation } from '../stats/trends.ts';
 import { renderAnswer, renderError } from './answer-html.ts';
 import { clientKey } from './http.ts';
 import { pageHeaders } from './layout.ts';
 import { renderTryPage, TRY_TEXT, type TryErrorKind } from './try-page.ts';
 
-/** What extraction reads of a message; more is cut there anyway, so the page says so up front. */
-export const TRY_MAX_TEXT_CHARS = 20_000;
-/** One picture at most this size: LINE's own limit, far above any phone screenshot. */
-export const TRY_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** A form with a picture: the picture, the text (up to 4 bytes a character) and the multipart framing. */
-export const TRY_BODY_LIMIT_BYTES = TRY_MAX_IMAGE_BYTES + 4 * TRY_MAX_TEXT_CHARS + 64 * 1024;
+export const TRY_BODY_LIMIT_BYTES = MAX_IMAGE_BYTES + 4 * MAX_TEXT_CHARS + 64 * 1024;
 /** A form without a picture (urlencoded: a character may take 9 bytes, %E3%81%82). */
-export const TRY_TEXT_BODY_LIMIT_BYTES = 9 * TRY_MAX_TEXT_CHARS + 4 * 1024;
+export const TRY_TEXT_BODY_LIMIT_BYTES = 9 * MAX_TEXT_CHARS + 4 * 1024;
 const RETRY_AFTER_S = RATE_WINDOW_MS / 1000;
 const FRAGMENT_HEADER = 'x-anshin-fragment';
 
@@ -36,6 +32,8 @@ export interface TryRouteOptions {
   perHour: number;
   /** TRY_PAGE_IN_TRENDS: count each answer in the weekly trends as channel "web". */
   countInTrends: boolean;
+  /** TZ: the time zone of the trends' weeks (Asia/Tokyo unless set). */
+  tz?: string;
   now?: () => Date;
 }
 
@@ -84,7 +82,7 @@ function fromMultipart(body: Buffer, contentType: string): Submitted {
   const field = (n: string) => parts.find((p) => p.name === n && p.filename === undefined)?.data.toString('utf8');
   // A file input left empty still sends a part (filename="", no bytes): that is no picture.
   const files = parts.filter((p) => p.filename !== undefined && p.data.length > 0);
-  if (files.some((f) => f.data.length > TRY_MAX_IMAGE_BYTES)) throw new FormError('tooLarge', 413);
+  if (files.some((f) => f.data.length > MAX_IMAGE_BYTES)) throw new FormError('tooLarge', 413);
   return {
     ...fieldsOf(field('text'), field('lang')),
     images: files
@@ -125,16 +123,14 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
         text,
         answerHtml: html,
         countedInTrends: opts.countInTrends,
-        maxTextChars: TRY_MAX_TEXT_CHARS,
+        maxTextChars: MAX_TEXT_CHARS,
       }),
     );
   };
   const sendError = (req: FastifyRequest, reply: FastifyReply, lang: Lang, kind: TryErrorKind, status: number) => {
     const e = TRY_TEXT[lang].errors[kind];
     const message =
-      typeof e === 'function'
-        ? e(kind === 'tooLong' ? TRY_MAX_TEXT_CHARS : MAX_IMAGES_PER_CONSULTATION)
-        : (e as string);
+      typeof e === 'function' ? e(kind === 'tooLong' ? MAX_TEXT_CHARS : MAX_IMAGES_PER_CONSULTATION) : (e as string);
     if (status === 429) reply.header('retry-after', String(RETRY_AFTER_S));
     return send(req, reply, status, lang, renderError(message));
   };
@@ -150,7 +146,7 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
   app.get('/', async (req, reply) => {
     const lang = queryLang(req);
     pageHeaders(reply).header('cache-control', 'no-cache');
-    return reply.send(renderTryPage({ lang, countedInTrends: opts.countInTrends, maxTextChars: TRY_MAX_TEXT_CHARS }));
+    return reply.send(renderTryPage({ lang, countedInTrends: opts.countInTrends, maxTextChars: MAX_TEXT_CHARS }));
   });
 
   app.post(
@@ -173,7 +169,8 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
       }
       const lang = form.lang ?? queryLang(req);
       if (form.tooManyImages) return sendError(req, reply, lang, 'tooManyImages', 400);
-      if (form.text.length > TRY_MAX_TEXT_CHARS) return sendError(req, reply, lang, 'tooLong', 400);
+      // More than extraction reads is refused, so the person is not told about a part that was never checked.
+      if (form.text.length > MAX_TEXT_CHARS) return sendError(req, reply, lang, 'tooLong', 400);
       if (form.text.trim() === '' && form.images.length === 0) return sendError(req, reply, lang, 'empty', 400);
       const verdict = await opts.consultant.consult({
         text: form.text,
@@ -182,7 +179,7 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
         ...(form.images.length > 0 ? { images: form.images } : {}),
       });
       if (opts.countInTrends) {
-        await recordConsultation(opts.store, { ...verdict, channel: 'web' }, now()).catch((err: Error) =>
+        await recordConsultation(opts.store, { ...verdict, channel: 'web' }, now(), opts.tz).catch((err: Error) =>
           req.log.warn({ err: err.message }, 'trends'),
         );
       }

@@ -247,4 +247,14 @@ describe('job handler', () => {
     expect(logged).not.toContain(userId);
     await store.close();
   });
+
+  it('counts the answered consultation in the week of the time zone it was given (TZ)', async () => {
+    // Monday 30 November 2026, 00:30 in Auckland; still Sunday (week 48) in Tokyo.
+    const at = new Date('2026-11-29T11:30:00Z');
+    const { store, handler } = setup(async () => verdict('danger'), { tz: 'Pacific/Auckland', now: () => at });
+    await handler(job('line-tz', turn('p10', [{ text: '至急 http://sagawa-xx.top/' }])));
+    expect(await store.mapEntries(keys.trends('2026-W49', 'people'))).toMatchObject({ total: '1' });
+    expect(await store.mapEntries(keys.trends('2026-W48', 'people'))).toEqual({});
+    await store.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractIndicators } from '../../src/extract/indicators.ts';
-import { MAX_TEXT_CHARS } from '../../src/extract/normalize.ts';
+import { MAX_TEXT_CHARS } from '../../src/limits.ts';
 
 // Fictional messages modelled on the kinds going around; every domain and number here is made up.
 describe('extractIndicators: Japanese SMS', () => {

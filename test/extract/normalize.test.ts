@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_CHARS, normalizeText } from '../../src/extract/normalize.ts';
+import { normalizeText } from '../../src/extract/normalize.ts';
+import { MAX_TEXT_CHARS } from '../../src/limits.ts';
 
 describe('normalizeText', () => {
   it('folds full-width letters, digits and punctuation with NFKC', () => {

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, sniffFormat } from '../../src/image/decode.ts';
-import { MAX_IMAGE_BYTES } from '../../src/image/limits.ts';
 import { ImageReadError } from '../../src/image/problems.ts';
+import { MAX_IMAGE_BYTES } from '../../src/limits.ts';
 import { animatedGif, bigPhoto, bombPng, noTextPicture, textFile, truncatedJpeg } from './helpers/bad-inputs.ts';
 
 async function problemOf(bytes: Buffer): Promise<string> {

@@ -1,7 +1,7 @@
 // Guards after either judge: evidence floors, contacts only from our knowledge, no "safe" sentences.
 // Fixtures are ours; scam domains and numbers are fictional.
-import { describe, expect, it, vi } from 'vitest';
-import type { Evidence, Level, ScamType, Verdict } from '../../src/domain.ts';
+import { describe, expect, it } from 'vitest';
+import type { Evidence, Judgement, Verdict } from '../../src/domain.ts';
 import {
   applyGuards,
   applyGuardsReport,
@@ -68,14 +68,8 @@ function judgement(over: Partial<LlmJudgement> = {}): LlmJudgement {
   };
 }
 
-function guard(over: Partial<GuardArgs> = {}): { verdict: Verdict; recompose: ReturnType<typeof vi.fn> } {
-  const recompose = vi.fn((level: Level, scamType: ScamType) => ({
-    headline: `recomposed ${level} ${scamType}`,
-    advice: ['recomposed advice'],
-    ifAlreadyActed: [],
-    contacts: [],
-    articles: [],
-  }));
+// The guards decide the judgement only: the answer is composed after them, once (test/consult/pipeline.test.ts).
+function guard(over: Partial<GuardArgs> = {}): { verdict: Judgement } {
   const verdict = applyGuards({
     local: local(),
     judgement: judgement(),
@@ -87,10 +81,9 @@ function guard(over: Partial<GuardArgs> = {}): { verdict: Verdict; recompose: Re
       usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
       ms: 321,
     },
-    recompose,
     ...over,
   });
-  return { verdict, recompose };
+  return { verdict };
 }
 
 describe('level floor', () => {
@@ -132,11 +125,10 @@ describe('level floor', () => {
   });
 
   it('lets the LLM lower caution to low without strong evidence', () => {
-    const { verdict, recompose } = guard({ judgement: judgement({ level: 'low', scamType: 'none', confidence: 0.6 }) });
+    const { verdict } = guard({ judgement: judgement({ level: 'low', scamType: 'none', confidence: 0.6 }) });
     expect(verdict.level).toBe('low');
     expect(verdict.confidence).toBe(0.6);
-    expect(recompose).toHaveBeenCalledWith('low', 'delivery_sms');
-    expect(verdict.headline).toBe('recomposed low delivery_sms');
+    expect(verdict.scamType).toBe('delivery_sms');
   });
 
   it('lets the LLM lower danger by one step only', () => {
@@ -145,23 +137,17 @@ describe('level floor', () => {
   });
 
   it('lets the LLM raise the level freely', () => {
-    const { verdict, recompose } = guard({
+    const { verdict } = guard({
       local: local({ level: 'low', scamType: 'none' }),
       judgement: judgement({ level: 'danger', scamType: 'investment' }),
     });
-    expect(verdict).toMatchObject({
-      level: 'danger',
-      scamType: 'investment',
-      headline: 'recomposed danger investment',
-    });
-    expect(recompose).toHaveBeenCalledTimes(1);
+    expect(verdict).toMatchObject({ level: 'danger', scamType: 'investment' });
   });
 
   it('reads unknown from the LLM as the local level', () => {
-    const { verdict, recompose } = guard({ judgement: judgement({ level: 'unknown' }) });
+    const { verdict } = guard({ judgement: judgement({ level: 'unknown' }) });
     expect(verdict.level).toBe('caution');
-    expect(recompose).not.toHaveBeenCalled();
-    expect(verdict.headline).toBe(local().headline);
+    expect(verdict.scamType).toBe(local().scamType);
   });
 
   it('sets a caution floor when injection is suspected, by the LLM or by a signal', () => {
@@ -204,12 +190,11 @@ describe('what the guards report', () => {
     evidence: evidence(),
     allowed,
     meta: { promptVersion: 'judge.v1', model: 'm', ms: 1 },
-    recompose: () => ({ headline: 'h', advice: [], ifAlreadyActed: [], contacts: [], articles: [] }),
     ...over,
   });
 
   it('says when the model lowered weak evidence, and counts the sentences it dropped by reason', () => {
-    const { verdict, report } = applyGuardsReport(
+    const { judgement: verdict, report } = applyGuardsReport(
       args({
         judgement: judgement({
           level: 'low',
@@ -226,7 +211,7 @@ describe('what the guards report', () => {
   });
 
   it('says when strong evidence held the floor, and then nothing was lowered', () => {
-    const { verdict, report } = applyGuardsReport(
+    const { judgement: verdict, report } = applyGuardsReport(
       args({ local: local({ level: 'danger' }), judgement: judgement({ level: 'low' }), evidence: evidence(intelHit) }),
     );
     expect(verdict.level).toBe('danger');
@@ -306,7 +291,8 @@ describe("the model's sentences", () => {
 
   it('takes advice from the local verdict, not from the model', () => {
     const { verdict } = guard({ judgement: judgement({ advice: ['返信して本人確認をしてください。'] }) });
-    expect(verdict.advice).toEqual(local().advice);
+    // The judgement carries no advice of the model's; the answer's advice is composed from our knowledge.
+    expect(JSON.stringify(verdict)).not.toContain('返信して本人確認');
   });
 
   it('records prompt version, model, usage and the LLM time', () => {

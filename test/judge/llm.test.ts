@@ -2,7 +2,7 @@
 // openai client's fetch). Fixtures are ours; scam domains are fictional.
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Evidence, Verdict } from '../../src/domain.ts';
+import type { Evidence, Judgement, Verdict } from '../../src/domain.ts';
 import { type AllowedContacts, applyGuards, fallbackVerdict, sanitizeVerdict } from '../../src/judge/guards.ts';
 import { createLlmJudge, judgeDeadlineMs, type LlmResult } from '../../src/judge/llm.ts';
 import { buildJudgeMessages, loadJudgePrompt, MESSAGE_MAX_CHARS_SENT } from '../../src/judge/prompt.ts';
@@ -178,10 +178,16 @@ const recompose = vi.fn((level: Verdict['level'], scamType: Verdict['scamType'])
   articles: [],
 }));
 
+/** What the pipeline does once the LLM has answered (consult/pipeline.ts): guard, compose (a stand-in), sanitize. */
 function guarded(result: LlmResult, ev: Evidence, local: Verdict): Verdict {
-  if (!result.ok) return sanitizeVerdict(fallbackVerdict(local, result.reason), allowed);
-  const { judgement, ...meta } = result;
-  return sanitizeVerdict(applyGuards({ local, judgement, evidence: ev, allowed, meta, recompose }), allowed);
+  let judged: Judgement;
+  if (result.ok) {
+    const { judgement, ...meta } = result;
+    judged = applyGuards({ local, judgement, evidence: ev, allowed, meta });
+  } else {
+    judged = fallbackVerdict(local, result.reason);
+  }
+  return sanitizeVerdict({ ...local, ...judged, ...recompose(judged.level, judged.scamType) }, allowed);
 }
 
 beforeAll(() => {

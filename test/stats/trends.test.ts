@@ -132,3 +132,30 @@ describe('POST /v1/check is counted apart', () => {
     }
   });
 });
+
+describe('the week follows TZ', () => {
+  // Monday 30 November 2026, 00:30 in Auckland (NZDT, UTC+13), is still Sunday 20:30 in Tokyo.
+  const MONDAY_0030_AUCKLAND = new Date('2026-11-29T11:30:00Z');
+
+  it('counts a consultation just after midnight on Monday, local time, in the new week', async () => {
+    const store = new SqliteStore({ file: ':memory:' });
+    try {
+      await recordConsultation(store, danger('line'), MONDAY_0030_AUCKLAND, 'Pacific/Auckland');
+      expect((await readTrends(store, '2026-W49')).byChannel).toEqual({ line: 1 });
+      expect((await readTrends(store, '2026-W48')).total).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('with the default (Asia/Tokyo) the same instant is still in the old week', async () => {
+    const store = new SqliteStore({ file: ':memory:' });
+    try {
+      await recordConsultation(store, danger('line'), MONDAY_0030_AUCKLAND);
+      expect((await readTrends(store, '2026-W48')).byChannel).toEqual({ line: 1 });
+      expect((await readTrends(store, '2026-W49')).total).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});

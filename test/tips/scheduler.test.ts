@@ -2,8 +2,8 @@
 // and the BullMQ job scheduler in Redis mode (one scheduler however many processes start it).
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseCron } from '../../src/infra/cron.ts';
 import { silentLog } from '../../src/infra/log.ts';
-import { parseCron } from '../../src/tips/cron.ts';
 import {
   startEmbeddedScheduler,
   startTipsScheduler,
@@ -44,6 +44,20 @@ describe('embedded tips scheduler', () => {
     open.push(s);
     expect(s.next()?.toISOString()).toBe('2026-11-23T01:00:00.000Z');
     expect(weeks).toEqual([]);
+  });
+
+  it('names the week in TZ, as the counters do: a firing just after midnight on Monday sends the new week', async () => {
+    const weeks: string[] = [];
+    const auckland = { ...config, TIPS_CRON: '30 0 * * 1', TZ: 'Pacific/Auckland' };
+    // Mon 30 Nov 2026 02:00 NZDT; the firing at 00:30 was missed. In Tokyo it is still Sunday (week 48).
+    const mondayNight = new Date('2026-11-29T13:00:00Z');
+    const s = startEmbeddedScheduler(
+      { config: auckland, log: silentLog, now: () => mondayNight, run: async (w) => void weeks.push(w) },
+      parseCron(auckland.TIPS_CRON),
+    );
+    open.push(s);
+    await until(() => weeks.length === 1, 'the catch-up send');
+    expect(weeks).toEqual(['2026-W49']);
   });
 });
 

@@ -2,10 +2,11 @@
 // oversize and hostile form posts; the text is neither stored nor logged; the per-client limit; the trends switch.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TEXT_CHARS } from '../../src/limits.ts';
 import { readTrends } from '../../src/stats/trends.ts';
 import { isoWeekOf } from '../../src/stats/week.ts';
 import { STYLE_SHEET, TRY_SCRIPT } from '../../src/web/assets.ts';
-import { TRY_BODY_LIMIT_BYTES, TRY_MAX_TEXT_CHARS, TRY_TEXT_BODY_LIMIT_BYTES } from '../../src/web/try-route.ts';
+import { TRY_BODY_LIMIT_BYTES, TRY_TEXT_BODY_LIMIT_BYTES } from '../../src/web/try-route.ts';
 import { multipart, type WebApp, webApp } from './helpers/app.ts';
 
 const SCAM =
@@ -148,7 +149,7 @@ describe('POST /', () => {
   });
 
   it('text longer than the page reads → 400 saying the limit', async () => {
-    const r = await post({ text: 'あ'.repeat(TRY_MAX_TEXT_CHARS + 1), lang: 'en' }, { fragment: true });
+    const r = await post({ text: 'あ'.repeat(MAX_TEXT_CHARS + 1), lang: 'en' }, { fragment: true });
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain('20,000 characters');
   });

@@ -9,11 +9,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Consultant, ImagePart } from '../../consult/api.ts';
 import type { Verdict } from '../../domain.ts';
-import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CONSULTATION } from '../../image/limits.ts';
 import { checkAccess, refuseAccess } from '../../infra/access.ts';
 import { RateBuckets } from '../../infra/rate-buckets.ts';
+import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CONSULTATION } from '../../limits.ts';
 
-/** Longest text accepted; extraction reads the first 20,000 characters, so more is only cost. */
+/** Longest text accepted; extraction reads the first MAX_TEXT_CHARS (20,000), so more is only cost. */
 export const API_MAX_TEXT_CHARS = 100_000;
 /** Largest text accepted, in UTF-8 bytes, whatever else the request holds. */
 export const API_MAX_TEXT_BYTES = 256 * 1024;

@@ -9,13 +9,13 @@ import type { FollowUpTopic, Reply } from '../../conversation/types.ts';
 import type { Lang, Level, Verdict } from '../../domain.ts';
 import { SCAM_TYPE_LABELS } from '../../judge/compose.ts';
 import { type Offer, offerText } from '../../offers/offers.ts';
+import { LINE_MAX_TEXT_CHARS } from './events.ts';
 
 type Message = messagingApi.Message;
 type FlexComponent = messagingApi.FlexComponent;
 
 /** LINE accepts at most 5 messages per reply or push. */
 export const MAX_MESSAGES_PER_CALL = 5;
-const TEXT_MAX_CHARS = 5000;
 const ALT_TEXT_MAX_CHARS = 400;
 const CARD_REASONS = 3;
 const CARD_ADVICE = 2;
@@ -72,7 +72,7 @@ function quickReply(consultId: string, lang: Lang): messagingApi.QuickReply {
   };
 }
 
-const text = (t: string): Message => ({ type: 'text', text: t.slice(0, TEXT_MAX_CHARS) });
+const text = (t: string): Message => ({ type: 'text', text: t.slice(0, LINE_MAX_TEXT_CHARS) });
 const line = (t: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({
   type: 'text',
   text: t,
@@ -181,7 +181,7 @@ function renderOne(r: Reply): { messages: Message[]; consultId?: string; lang: L
     case 'followup': {
       const body =
         r.topic === 'detail'
-          ? renderVerdictText(r.verdict, { detail: 'full', maxChars: TEXT_MAX_CHARS })
+          ? renderVerdictText(r.verdict, { detail: 'full', maxChars: LINE_MAX_TEXT_CHARS })
           : followUpText(r.topic, r.verdict);
       return { messages: [text(body)], consultId: r.consultId, lang: r.verdict.lang };
     }

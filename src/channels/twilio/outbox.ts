@@ -8,7 +8,7 @@
 // intent was recorded (an answer's text carries its own answer-page token, unique to the job). Found: it went
 // out, and is not sent again. https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources
 import type { ImagePart } from '../../consult/api.ts';
-import { ImageTooLargeError, MAX_IMAGE_BYTES, readLimited } from '../../conversation/images.ts';
+import { ImageTooLargeError, readLimited } from '../../conversation/images.ts';
 import { type Outbox, PlatformError, type SendContext } from '../../conversation/outbox.ts';
 import { recordAnswerPage } from '../../conversation/person.ts';
 import type { ImageRef, Reply, TwilioTarget } from '../../conversation/types.ts';
@@ -16,6 +16,7 @@ import type { PersonIds } from '../../infra/ids.ts';
 import type { Metrics } from '../../infra/metrics.ts';
 import { ANSWER_PAGE_TTL_MS, keys } from '../../infra/store/keys.ts';
 import type { Store } from '../../infra/store/store.ts';
+import { MAX_IMAGE_BYTES } from '../../limits.ts';
 import type { AnswerPage } from './answer-page.ts';
 import { createTwilioClient, rewriteBaseUrl, TWILIO_DEFAULT_BASE_URL } from './client.ts';
 import { renderTwilioText } from './render.ts';

@@ -1,5 +1,6 @@
 // Finding the brands a text names: every alias in the registry, matched on NFKC text, longest first and without
 // overlaps, with links and e-mail domains masked out. Used by the index (lookup.ts).
+import { SCHEME_LINK_RE } from '../../text/links.ts';
 import type { Brand } from './schema.ts';
 
 export interface BrandMention {
@@ -28,8 +29,6 @@ interface AliasEntry {
  */
 const CASE_SENSITIVE_MAX_CHARS = 4;
 
-/** Scheme URLs, also defanged (hxxp, [.]), up to the first space or bracket. */
-const URL_RE = /\b(?:h(?:tt|xx)ps?|ftp):\/\/[^\s<>"'「」『』（）()]+/gi;
 /** Bare host names and e-mail domains: label(.label)+ ending in a letter TLD, optional path. */
 const BARE_HOST_RE =
   /(?<![a-z0-9.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+[a-z][a-z0-9-]{1,62}(?![a-z0-9-])(?:\/[^\s<>"'「」『』（）()]*)?/gi;
@@ -101,7 +100,7 @@ function aliasAt(a: AliasEntry, lower: string, norm: string, i: number): boolean
 /** Replaces links and e-mail domains with a mask of the same length, so offsets stay those of the text. */
 function maskLinks(text: string, keep: ReadonlySet<string>): string {
   const blank = (m: string) => MASK.repeat(m.length);
-  return text.replace(URL_RE, blank).replace(BARE_HOST_RE, (m) => (keep.has(m) ? m : blank(m)));
+  return text.replace(SCHEME_LINK_RE, blank).replace(BARE_HOST_RE, (m) => (keep.has(m) ? m : blank(m)));
 }
 
 /** Lower-cases ASCII letters only, so that every offset in the result is the offset in the input. */

@@ -9,7 +9,7 @@ import { buildApp } from '../../../src/app.ts';
 import { API_MAX_TEXT_BYTES, API_MAX_TEXT_CHARS, measureBase64 } from '../../../src/channels/api/route.ts';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { createConsultant, type LocalConsultant } from '../../../src/consult/consultant.ts';
-import { MAX_IMAGE_BYTES } from '../../../src/image/limits.ts';
+import { MAX_IMAGE_BYTES } from '../../../src/limits.ts';
 
 const KEY_A = 'key-a-0123456789abcdef';
 const KEY_B = 'key-b-fedcba9876543210';

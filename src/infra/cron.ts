@@ -1,5 +1,6 @@
 // Five-field cron patterns (minute hour day-of-month month day-of-week) evaluated in a time zone, for the
-// embedded scheduler; BullMQ evaluates the same TIPS_CRON itself in Redis mode. Supports *, lists, ranges,
+// embedded tips scheduler (tips/scheduler.ts) and for config.ts, which refuses a TIPS_CRON it cannot read; it
+// lives here, below both. BullMQ evaluates the same TIPS_CRON itself in Redis mode. Supports *, lists, ranges,
 // steps and three-letter month and day names; as in Vixie cron, when both day fields are restricted a day
 // matching either one fires. https://man7.org/linux/man-pages/man5/crontab.5.html
 const MINUTE_MS = 60_000;

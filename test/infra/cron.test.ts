@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextFire, parseCron, previousFire } from '../../src/tips/cron.ts';
+import { nextFire, parseCron, previousFire } from '../../src/infra/cron.ts';
 
 describe('cron patterns in a time zone', () => {
   const monday10 = parseCron('0 10 * * 1');
