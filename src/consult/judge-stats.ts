@@ -84,9 +84,9 @@ export interface WeeklyJudgeStats {
   dropped: Record<string, number>;
 }
 
-export async function readJudgeStats(store: Store, week: string): Promise<WeeklyJudgeStats> {
-  const raw = await store.mapEntries(keys.judgeStats(week));
-  const s: WeeklyJudgeStats = {
+/** A week with nothing counted yet. */
+function emptyJudgeStats(week: string): WeeklyJudgeStats {
+  return {
     week,
     judgedByLlm: 0,
     judgedLocally: 0,
@@ -100,6 +100,11 @@ export async function readJudgeStats(store: Store, week: string): Promise<Weekly
     floorHeld: 0,
     dropped: {},
   };
+}
+
+export async function readJudgeStats(store: Store, week: string): Promise<WeeklyJudgeStats> {
+  const raw = await store.mapEntries(keys.judgeStats(week));
+  const s = emptyJudgeStats(week);
   for (const [field, value] of Object.entries(raw)) {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) continue;
@@ -120,20 +125,7 @@ export async function readJudgeStats(store: Store, week: string): Promise<Weekly
 
 /** Sums several weeks (the console's 13-week totals). */
 export function sumJudgeStats(weeks: readonly WeeklyJudgeStats[], label: string): WeeklyJudgeStats {
-  const out: WeeklyJudgeStats = {
-    week: label,
-    judgedByLlm: 0,
-    judgedLocally: 0,
-    llmCalls: 0,
-    llmOk: 0,
-    fallbacks: {},
-    tokensIn: 0,
-    tokensOut: 0,
-    latency: {},
-    lowered: 0,
-    floorHeld: 0,
-    dropped: {},
-  };
+  const out = emptyJudgeStats(label);
   const addAll = (into: Record<string, number>, from: Record<string, number>) => {
     for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
   };
