@@ -2,7 +2,8 @@
 // most last week (or, when there is too little data, the article we most want people to read now), how to spot
 // it, one thing to do, and a link to the article page. Every sentence comes from our own articles, so the tip
 // carries no link or number that is not in our knowledge. polish.ts may rewrite it when an LLM is configured.
-import type { Lang, ScamType } from '../domain.ts';
+import { z } from 'zod';
+import { LANGS, type Lang, SCAM_TYPES, type ScamType } from '../domain.ts';
 import type { Article } from '../knowledge/articles.ts';
 import type { WeeklyTrends } from '../stats/trends.ts';
 import { weekMonday } from '../stats/week.ts';
@@ -62,6 +63,29 @@ export interface Tip {
   /** Why the LLM's version was not used, when an LLM was configured. */
   fallbackReason?: string;
 }
+
+/** A kept tip (edition.ts) is read back with this. */
+export const TipSchema: z.ZodType<Tip> = z.looseObject({
+  lang: z.enum(LANGS),
+  week: z.string(),
+  dataWeek: z.string(),
+  basis: z.enum(['trends', 'featured']),
+  patterns: z.array(
+    z.looseObject({
+      scamType: z.enum(SCAM_TYPES),
+      articleId: z.string(),
+      title: z.string(),
+      spot: z.string(),
+      action: z.string(),
+      url: z.string().nullable(),
+    }),
+  ),
+  text: z.string(),
+  by: z.enum(['template', 'llm']),
+  promptVersion: z.string().optional(),
+  model: z.string().optional(),
+  fallbackReason: z.string().optional(),
+});
 
 export interface ComposeInput {
   week: string;

@@ -1,13 +1,16 @@
 // GET /a/:token — the full answer behind an SMS / WhatsApp link: unguessable (HMAC of the job id), expiring
 // (ANSWER_PAGE_TTL_MS), erased with the person's data, plain HTML readable on a small phone.
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { renderVerdictText } from '../../consult/render.ts';
 import { contactLine, contactsFor } from '../../conversation/answer-text.ts';
-import type { Lang, Verdict } from '../../domain.ts';
+import { type Lang, type Verdict, VerdictSchema } from '../../domain.ts';
 import type { PersonIds } from '../../infra/ids.ts';
+import type { Metrics } from '../../infra/metrics.ts';
 import { keys } from '../../infra/store/keys.ts';
+import { orAbsent, readSealedJson, unreadableReporter } from '../../infra/store/read.ts';
 import type { Store } from '../../infra/store/store.ts';
-import { type Offer, offerText } from '../../offers/offers.ts';
+import { type Offer, OfferSchema, offerText } from '../../offers/offers.ts';
 import { WORDS } from '../../words/book.ts';
 import { LEVEL_COLORS } from '../line/render.ts';
 
@@ -17,6 +20,13 @@ export interface AnswerPage {
   imagesUnread: boolean;
   createdAt: string;
 }
+
+const AnswerPageSchema: z.ZodType<AnswerPage> = z.looseObject({
+  verdict: VerdictSchema,
+  offers: z.array(OfferSchema),
+  imagesUnread: z.boolean(),
+  createdAt: z.string(),
+});
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{22}$/;
 
@@ -58,7 +68,10 @@ ${note}<pre>${esc(renderVerdictText(v, { detail: 'full' }))}</pre>
   );
 }
 
-export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds }> = async (app, opts) => {
+export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds; metrics?: Metrics }> = async (
+  app,
+  opts,
+) => {
   app.get<{ Params: { token: string } }>('/a/:token', async (req, reply) => {
     reply
       .header('cache-control', 'no-store')
@@ -67,13 +80,15 @@ export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds }> =
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .type('text/html; charset=utf-8');
     const raw = TOKEN_RE.test(req.params.token) ? await opts.store.get(keys.answerPage(req.params.token)) : null;
-    let page: AnswerPage | null = null;
-    try {
-      page = raw === null ? null : opts.ids.openJson<AnswerPage>(raw);
-    } catch {
-      // Sealed under another key (ID_HASH_KEY changed): as if it had expired.
-    }
-    if (page === null) {
+    // One that cannot be read (sealed under another key, damaged): as if it had expired (reported).
+    const page =
+      raw === null
+        ? undefined
+        : orAbsent(
+            () => readSealedJson(opts.ids, AnswerPageSchema, raw, 'answer page'),
+            unreadableReporter(req.log, opts.metrics),
+          );
+    if (page === undefined) {
       const lang: Lang = /^ja\b/.test(req.headers['accept-language'] ?? 'ja') ? 'ja' : 'en';
       const t = WORDS[lang].channels.answerPage;
       return reply.code(404).send(layout(lang, t.expired, `<h1>${esc(t.expired)}</h1><p>${esc(t.expiredBody)}</p>`));
