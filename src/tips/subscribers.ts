@@ -32,11 +32,5 @@ export async function* subscriberPages(
   } while (cursor !== '0');
 }
 
-export async function subscriberOf(
-  store: Store,
-  person: string,
-  report?: UnreadableReport,
-): Promise<Subscription | null> {
-  const raw = await store.mapGet(keys.subscriptions(), person);
-  return raw === null ? null : (readSubscription(raw, report) ?? null);
-}
+/** One person's subscription, read as the conversation reads it. */
+export { getSubscription as subscriberOf } from '../conversation/person.ts';
