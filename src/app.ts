@@ -170,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ingest: ingestDeps,
       });
     }
-    await app.register(answerPages, { store: runtime.store, ids: runtime.ids });
+    await app.register(answerPages, { store: runtime.store, ids: runtime.ids, metrics: runtime.metrics });
     await app.register(webPages, {
       config,
       consultant: deps.consultant,

@@ -1,5 +1,8 @@
 // The types every part of anshin shares (see ../shared/DESIGN.md, "Domain types").
 // Channels, the consultation pipeline, the judges and the CLI all speak these and nothing else.
+// Shapes that are stored and read back (a verdict, in the last consultation and in delivery records) have a
+// schema at the end, which the store readers check them against (infra/store/read.ts).
+import { z } from 'zod';
 
 export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -241,3 +244,47 @@ export type Composition = Pick<Verdict, 'headline' | 'advice' | 'ifAlreadyActed'
  * advice, contacts and articles are composed for it.
  */
 export type Judgement = Omit<Verdict, keyof Composition | 'readFromImages'>;
+
+// ---- Stored shapes ----------------------------------------------------------------------------
+// Loose objects: a value written by a newer version keeps the fields this one does not know when it is
+// written back (a delivery record is saved again after each part).
+
+const BilingualSchema = z.looseObject({ ja: z.string(), en: z.string() });
+
+const ContactSchema = z.looseObject({
+  label: BilingualSchema,
+  phone: z.string().optional(),
+  url: z.string().optional(),
+});
+
+const ArticleRefSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  scamType: z.enum(SCAM_TYPES),
+  lang: z.enum(LANGS),
+  score: z.number(),
+  url: z.string().optional(),
+});
+
+export const VerdictSchema: z.ZodType<Verdict> = z.looseObject({
+  level: z.enum(LEVELS),
+  scamType: z.enum(SCAM_TYPES),
+  confidence: z.number(),
+  score: z.number().optional(),
+  lang: z.enum(LANGS),
+  headline: z.string(),
+  reasons: z.array(z.string()),
+  advice: z.array(z.string()),
+  ifAlreadyActed: z.array(z.string()),
+  contacts: z.array(ContactSchema),
+  articles: z.array(ArticleRefSchema),
+  signals: z.array(z.string()),
+  brands: z.array(z.string()),
+  judgedBy: z.enum(['local', 'llm']),
+  promptVersion: z.string().optional(),
+  model: z.string().optional(),
+  usage: z.looseObject({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() }).optional(),
+  fallbackReason: z.string().optional(),
+  readFromImages: z.looseObject({ text: z.string(), qrUrls: z.array(z.string()), legible: z.boolean() }).optional(),
+  timings: z.record(z.string(), z.number()),
+});

@@ -1,8 +1,8 @@
 // GET /articles and GET /articles/:id: the awareness articles as plain, mobile-friendly HTML pages, linked from
 // answers and weekly tips. Static content, no scripts, no third-party resources.
 import type { FastifyInstance } from 'fastify';
-import { SCAM_TYPE_LABELS } from '../judge/compose.ts';
 import type { Article } from '../knowledge/articles.ts';
+import { WORDS } from '../words/book.ts';
 import { escapeHtml, renderMarkdown } from './markdown.ts';
 
 const PAGE_CSS = `
@@ -13,31 +13,6 @@ h3{font-size:1.1rem}a{color:#0645ad}li{margin:.3rem 0}.meta{color:#555;font-size
 .box{background:#fdf3e7;border-radius:.5rem;padding:.8rem 1rem;margin:1rem 0}
 .examples li{background:#f4f4f4;border-radius:.4rem;padding:.5rem .7rem;list-style:none;word-break:break-all}
 .examples{padding-left:0}nav{margin-bottom:1rem}`;
-
-const TEXT = {
-  ja: {
-    index: 'いま気をつけたい、特殊詐欺とネット詐欺',
-    examples: 'こんなメッセージが届きます（例）',
-    now: 'いますぐすること',
-    acted: 'もう開いた・払った・教えてしまったときは',
-    contacts: '相談先',
-    sources: '出典',
-    updated: '更新日',
-    back: '一覧にもどる',
-    other: 'English',
-  },
-  en: {
-    index: 'Scams to watch out for now',
-    examples: 'Messages like these (examples)',
-    now: 'What to do now',
-    acted: 'If you already opened, paid or gave a code',
-    contacts: 'Where to get help',
-    sources: 'Sources',
-    updated: 'Updated',
-    back: 'All articles',
-    other: '日本語',
-  },
-} as const;
 
 function page(lang: 'ja' | 'en', title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
@@ -52,7 +27,8 @@ const list = (items: string[], cls = '') =>
     : '';
 
 export function renderArticlePage(a: Article, hasOtherLang: boolean): string {
-  const t = TEXT[a.lang];
+  const words = WORDS[a.lang];
+  const t = words.pages.articles;
   const contacts = a.contacts.map((c) => {
     const label = escapeHtml(c.label[a.lang]);
     if (c.phone)
@@ -67,19 +43,19 @@ export function renderArticlePage(a: Article, hasOtherLang: boolean): string {
     : '';
   const body = `<nav><a href="/articles?lang=${a.lang}">← ${t.back}</a>${other}</nav>
 <h1>${escapeHtml(a.title)}</h1>
-<p class="meta">${escapeHtml(SCAM_TYPE_LABELS[a.scamType][a.lang])} · ${t.updated}: ${escapeHtml(a.updated)}</p>
+<p class="meta">${escapeHtml(words.answer.scamTypes[a.scamType])} · ${t.updated}: ${escapeHtml(a.updated)}</p>
 <p class="box">${escapeHtml(a.summary)}</p>
 <h2>${t.examples}</h2>${list(a.examples, 'examples')}
-<h2>${t.now}</h2>${list(a.advice)}
+<h2>${words.answer.sections.now}</h2>${list(a.advice)}
 <h2>${t.acted}</h2>${list(a.ifAlreadyActed)}
 ${renderMarkdown(a.body)}
-<h2>${t.contacts}</h2><ul>${contacts.join('')}</ul>
+<h2>${words.answer.sections.contacts}</h2><ul>${contacts.join('')}</ul>
 <h2>${t.sources}</h2><ul>${sources.join('')}</ul>`;
   return page(a.lang, a.title, body);
 }
 
 export function renderArticleIndex(articles: readonly Article[], lang: 'ja' | 'en'): string {
-  const t = TEXT[lang];
+  const t = WORDS[lang].pages.articles;
   const items = articles
     .filter((a) => a.lang === lang)
     .sort((x, y) => y.updated.localeCompare(x.updated) || x.id.localeCompare(y.id))
@@ -115,8 +91,8 @@ export async function articlePages(app: FastifyInstance, opts: { articles: reado
         .send(
           page(
             lang,
-            'Not found',
-            `<p>${lang === 'ja' ? 'この記事は見つかりませんでした。' : 'This article was not found.'} <a href="/articles?lang=${lang}">${TEXT[lang].back}</a></p>`,
+            WORDS[lang].pages.articles.notFoundTitle,
+            `<p>${WORDS[lang].pages.articles.notFound} <a href="/articles?lang=${lang}">${WORDS[lang].pages.articles.back}</a></p>`,
           ),
         );
     }

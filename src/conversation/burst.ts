@@ -8,10 +8,12 @@
 // screenshot (before or after it) is judged with it.
 //
 // Entries hold what the person sent: they are sealed in the store (infra/ids.ts sealJson).
+import { z } from 'zod';
 import type { PersonIds } from '../infra/ids.ts';
 import { BURST_TTL_MS, keys } from '../infra/store/keys.ts';
+import { orAbsent, readSealedJson, type UnreadableReport } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
-import type { BurstPart } from './types.ts';
+import { type BurstPart, BurstPartSchema } from './types.ts';
 
 /** A lone text: just long enough for the rest of a multi-message forward, which LINE delivers back to back. */
 export const BURST_TEXT_WINDOW_MS = 200;
@@ -34,29 +36,41 @@ interface BurstEntry {
   parts: BurstPart[];
 }
 
+/** Entries written by an older version may lack fields: they add nothing. */
+const StoredBurstEntrySchema = z.looseObject({
+  job: z.string().optional(),
+  at: z.number().optional(),
+  seq: z.number().optional(),
+  parts: z.array(BurstPartSchema).optional(),
+});
+type StoredBurstEntry = z.output<typeof StoredBurstEntrySchema>;
+
 export type BurstStep = { kind: 'wait'; until: number } | { kind: 'superseded' } | { kind: 'take'; parts: BurstPart[] };
 
-function dueAt(entries: BurstEntry[], w: BurstWindows): number {
+function dueAt(entries: StoredBurstEntry[], w: BurstWindows): number {
   const last = Math.max(...entries.map((e) => e.at ?? 0));
   const withPicture = entries.some((e) => (e.parts ?? []).some((p) => p.image !== undefined));
   return last + (withPicture ? w.imageMs : w.textMs);
 }
 
-/** The entries of a stored list; one sealed under another key (ID_HASH_KEY changed) adds nothing. */
-function openEntries(ids: PersonIds, values: string[]): BurstEntry[] {
-  const entries: BurstEntry[] = [];
-  for (const v of values) {
-    try {
-      entries.push(ids.openJson<BurstEntry>(v));
-    } catch {
-      entries.push({ job: '', at: 0, seq: 0, parts: [] });
-    }
-  }
-  return entries;
+/**
+ * The entries of a stored list. One that cannot be read (sealed under another key, damaged) adds nothing but
+ * keeps its place, so positions still match the list: the rest of the burst is answered without it.
+ */
+function openEntries(ids: PersonIds, values: string[], report: UnreadableReport | undefined): StoredBurstEntry[] {
+  return values.map(
+    (v) =>
+      orAbsent(() => readSealedJson(ids, StoredBurstEntrySchema, v, 'burst entry'), report) ?? {
+        job: '',
+        at: 0,
+        seq: 0,
+        parts: [],
+      },
+  );
 }
 
-/** In the order they were sent. Entries written by an older version may lack fields: they add nothing. */
-function partsOf(entries: BurstEntry[]): BurstPart[] {
+/** In the order they were sent. */
+function partsOf(entries: StoredBurstEntry[]): BurstPart[] {
   return [...entries]
     .sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || (a.seq ?? 0) - (b.seq ?? 0))
     .flatMap((e) => e.parts ?? []);
@@ -73,14 +87,15 @@ export async function stepBurst(
   entry: BurstEntry,
   windows: BurstWindows,
   now: number,
+  report?: UnreadableReport,
 ): Promise<BurstStep> {
   const kept = await store.listRange(keys.takenBurst(entry.job));
   if (kept.length > 0) {
-    return { kind: 'take', parts: partsOf(openEntries(ids, kept)) };
+    return { kind: 'take', parts: partsOf(openEntries(ids, kept, report)) };
   }
   const burstKey = keys.burst(person);
   const joined = await store.listJoin(burstKey, keys.burstJoined(entry.job), ids.sealJson(entry), BURST_TTL_MS);
-  const entries = openEntries(ids, joined.values);
+  const entries = openEntries(ids, joined.values, report);
   // Our message is no longer where we put it: a later message's job took the burst with it.
   if (entries[joined.position - 1]?.job !== entry.job) return { kind: 'superseded' };
   if (joined.position !== entries.length) return { kind: 'superseded' };
@@ -92,7 +107,7 @@ export async function stepBurst(
   });
   // Someone joined between our look and the take: their job takes the burst, with our message in it.
   if (taken === null) return { kind: 'superseded' };
-  return { kind: 'take', parts: partsOf(openEntries(ids, taken)) };
+  return { kind: 'take', parts: partsOf(openEntries(ids, taken, report)) };
 }
 
 export async function releaseTakenBurst(store: Store, jobId: string): Promise<void> {

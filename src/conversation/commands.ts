@@ -1,25 +1,29 @@
 // Words a person can send that are instructions, not messages to check. Matched on the whole message
 // (trimmed, NFKC, case-folded) so a forwarded scam text that merely contains "STOP" is still checked.
+import { LANGS } from '../domain.ts';
+import { WORDS } from '../words/book.ts';
+import type { CommandWords } from '../words/types.ts';
 import type { Command } from './types.ts';
 
+/** A command's words in every language (a person may write either, whatever the answer language). */
+const inAllLanguages = (pick: (w: CommandWords) => string[]) =>
+  LANGS.flatMap((lang) => pick(WORDS[lang].replies.commands));
+
 const SHARED: [Command, string[]][] = [
-  ['delete_data', ['データ削除', 'データを削除', 'データ消去', '私のデータを削除', 'delete my data', 'delete data']],
-  ['subscribe', ['毎週の詐欺情報を受け取る', '配信登録', 'weekly scam alerts', 'subscribe']],
-  ['help', ['help', 'info', 'ヘルプ']],
+  ['delete_data', inAllLanguages((w) => w.shared.delete_data)],
+  ['subscribe', inAllLanguages((w) => w.shared.subscribe)],
+  ['help', inAllLanguages((w) => w.shared.help)],
 ];
 
 // SMS / WhatsApp: Twilio's standard opt-out words (https://help.twilio.com/articles/223134027) and Japanese ones.
 const TWILIO: [Command, string[]][] = [
-  ['stop', ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', '停止', '配信停止']],
-  ['start', ['start', 'unstop', '再開']],
+  ['stop', inAllLanguages((w) => w.twilio.stop)],
+  ['start', inAllLanguages((w) => w.twilio.start)],
   ...SHARED,
 ];
 
 // LINE: blocking the account is the opt-out, so "stop" words there mean "no more weekly tips".
-const LINE: [Command, string[]][] = [
-  ['unsubscribe', ['配信停止', '停止', '毎週の配信をやめる', 'unsubscribe', 'stop']],
-  ...SHARED,
-];
+const LINE: [Command, string[]][] = [['unsubscribe', inAllLanguages((w) => w.line.unsubscribe)], ...SHARED];
 
 /** Keywords Twilio's Advanced Opt-Out answers by itself on SMS: we stay quiet there to avoid a second answer. */
 export const TWILIO_SELF_ANSWERED = new Set([

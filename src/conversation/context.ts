@@ -2,18 +2,23 @@
 // It quotes what the person sent (links, numbers, text read from pictures): sealed in the store.
 import type { PersonIds } from '../infra/ids.ts';
 import { keys } from '../infra/store/keys.ts';
+import { orAbsent, readSealedJson, type UnreadableReport } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
-import type { ConversationContext } from './types.ts';
+import { type ConversationContext, ConversationContextSchema } from './types.ts';
 
-export async function loadContext(store: Store, ids: PersonIds, person: string): Promise<ConversationContext | null> {
+/**
+ * One that cannot be read (sealed under another key, damaged) is as if it had expired: a follow-up button
+ * then answers that its consultation is gone, as it does after CONTEXT_TTL_MIN.
+ */
+export async function loadContext(
+  store: Store,
+  ids: PersonIds,
+  person: string,
+  report?: UnreadableReport,
+): Promise<ConversationContext | null> {
   const raw = await store.get(keys.context(person));
   if (raw === null) return null;
-  try {
-    return ids.openJson<ConversationContext>(raw);
-  } catch {
-    // Sealed under another key: as if it had expired.
-    return null;
-  }
+  return orAbsent(() => readSealedJson(ids, ConversationContextSchema, raw, 'conversation context'), report) ?? null;
 }
 
 export async function saveContext(

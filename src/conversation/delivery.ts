@@ -6,10 +6,12 @@
 // A re-run of the job (retry, a process killed mid-job) reads the record and resumes at the first part not
 // confirmed, resolving the unconfirmed one without sending it twice (channels/*/outbox.ts say how).
 // The record quotes the answer (and so what the person sent): it is sealed in the store (infra/ids.ts).
+import { z } from 'zod';
 import type { PersonIds } from '../infra/ids.ts';
 import { DELIVERY_TTL_MS, keys } from '../infra/store/keys.ts';
+import { orAbsent, readSealedJson, type UnreadableReport } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
-import type { Reply } from './types.ts';
+import { type Reply, ReplySchema } from './types.ts';
 
 export type DeliveryPurpose = 'answer' | 'apology';
 
@@ -30,6 +32,13 @@ interface DeliveryRecord {
   /** Every part went out (the replies are then emptied: nothing of the answer is kept past the job). */
   done?: boolean;
 }
+
+const DeliveryRecordSchema: z.ZodType<DeliveryRecord> = z.looseObject({
+  replies: z.array(ReplySchema),
+  sent: z.number().int().nonnegative(),
+  inflight: z.looseObject({ part: z.number().int().nonnegative(), via: z.string(), at: z.number() }).optional(),
+  done: z.boolean().optional(),
+});
 
 export class DeliveryTakenError extends Error {
   override name = 'DeliveryTakenError';
@@ -84,9 +93,17 @@ export class Delivery implements DeliveryProgress {
     jobId: string,
     purpose: DeliveryPurpose,
     signal: AbortSignal,
+    report?: UnreadableReport,
   ): Promise<Delivery> {
     const raw = await store.get(keys.delivery(jobId, purpose));
-    const record = raw === null ? null : ids.openJson<DeliveryRecord>(raw);
+    // One that cannot be read (damaged, sealed under another key) is as if none were written: the answer is
+    // decided and sent again from the first part. The person may get a part twice; without this every attempt
+    // would fail on the same record and they would get no answer, nor the apology.
+    const record =
+      raw === null
+        ? null
+        : (orAbsent(() => readSealedJson(ids, DeliveryRecordSchema, raw, `${purpose} delivery record`), report) ??
+          null);
     return new Delivery(store, ids, jobId, purpose, record, signal);
   }
 

@@ -1,7 +1,9 @@
 // What we hold about one person, and erasing it ("データ削除" / "delete my data", or blocking the account).
+import { z } from 'zod';
 import type { Lang } from '../domain.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import { keys, personKeys } from '../infra/store/keys.ts';
+import { orAbsent, readJson, type UnreadableReport } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Target } from './types.ts';
 
@@ -11,6 +13,22 @@ export interface Subscription {
   sealedAddress: string;
   lang: Lang;
   since: string;
+}
+
+/** Versions before the language was kept wrote none (they spoke Japanese), nor always the opt-in time. */
+const SubscriptionSchema: z.ZodType<Subscription> = z.object({
+  channel: z.enum(['line', 'twilio']),
+  sealedAddress: z.string(),
+  lang: z.unknown().transform((l): Lang => (l === 'en' ? 'en' : 'ja')),
+  since: z.string().catch(''),
+});
+
+/**
+ * A stored subscription, or undefined when it cannot be read (reported): nobody can be reached through it, so
+ * it is skipped as if absent. It stays in the store, so the person's next "subscribe" writes it anew.
+ */
+export function readSubscription(raw: string, report: UnreadableReport | undefined): Subscription | undefined {
+  return orAbsent(() => readJson(SubscriptionSchema, raw, 'subscription'), report);
 }
 
 export function addressOf(target: Target): string {
@@ -37,9 +55,13 @@ export async function unsubscribe(store: Store, person: string): Promise<void> {
   await store.mapDelete(keys.subscriptions(), person);
 }
 
-export async function getSubscription(store: Store, person: string): Promise<Subscription | null> {
+export async function getSubscription(
+  store: Store,
+  person: string,
+  report?: UnreadableReport,
+): Promise<Subscription | null> {
   const raw = await store.mapGet(keys.subscriptions(), person);
-  return raw === null ? null : (JSON.parse(raw) as Subscription);
+  return raw === null ? null : (readSubscription(raw, report) ?? null);
 }
 
 export async function isOptedOut(store: Store, person: string): Promise<boolean> {

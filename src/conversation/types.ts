@@ -1,7 +1,10 @@
 // Channel-neutral shapes of a conversation: what ingest stores and queues, and what handlers answer with.
 // Handlers compute Reply values; one place per channel (channels/*/outbox.ts) turns them into platform calls.
-import type { Lang, Verdict } from '../domain.ts';
-import type { Offer } from '../offers/offers.ts';
+// Shapes stored and read back (burst parts, replies in delivery records, the last consultation) have a schema
+// next to them, which the store readers check them against (infra/store/read.ts).
+import { z } from 'zod';
+import { LANGS, type Lang, type Verdict, VerdictSchema } from '../domain.ts';
+import { type Offer, OfferSchema } from '../offers/offers.ts';
 
 /** One message of a burst: in its job's payload, and in the person's burst once the job joined it. */
 export interface BurstPart {
@@ -10,6 +13,16 @@ export interface BurstPart {
 }
 
 export type ImageRef = { source: 'line'; messageId: string } | { source: 'twilio'; url: string; contentType: string };
+
+const ImageRefSchema: z.ZodType<ImageRef> = z.discriminatedUnion('source', [
+  z.looseObject({ source: z.literal('line'), messageId: z.string() }),
+  z.looseObject({ source: z.literal('twilio'), url: z.string(), contentType: z.string() }),
+]);
+
+export const BurstPartSchema: z.ZodType<BurstPart> = z.looseObject({
+  text: z.string().optional(),
+  image: ImageRefSchema.optional(),
+});
 
 export interface LineTarget {
   channel: 'line';
@@ -40,22 +53,25 @@ export type Command =
   /** The person blocked the LINE account: erase without answering (nobody to answer). */
   | 'forget';
 
-export type FollowUpTopic = 'detail' | 'acted' | 'contacts' | 'advice' | 'again';
+export const FOLLOW_UP_TOPICS = ['detail', 'acted', 'contacts', 'advice', 'again'] as const;
+export type FollowUpTopic = (typeof FOLLOW_UP_TOPICS)[number];
 
-export type NoticeKey =
-  | 'welcome'
-  | 'ask_for_text'
-  | 'image_failed'
-  | 'unsupported_message'
-  | 'rate_limited'
-  | 'stale_button'
-  | 'deleted'
-  | 'subscribed'
-  | 'unsubscribed'
-  | 'opted_out'
-  | 'opted_in'
-  | 'help'
-  | 'apology';
+export const NOTICE_KEYS = [
+  'welcome',
+  'ask_for_text',
+  'image_failed',
+  'unsupported_message',
+  'rate_limited',
+  'stale_button',
+  'deleted',
+  'subscribed',
+  'unsubscribed',
+  'opted_out',
+  'opted_in',
+  'help',
+  'apology',
+] as const;
+export type NoticeKey = (typeof NOTICE_KEYS)[number];
 
 export type ChannelJob = {
   person: string;
@@ -82,9 +98,32 @@ export type Reply =
   | { kind: 'followup'; topic: FollowUpTopic; verdict: Verdict; consultId: string }
   | { kind: 'notice'; notice: NoticeKey; lang: Lang };
 
+export const ReplySchema: z.ZodType<Reply> = z.discriminatedUnion('kind', [
+  z.looseObject({
+    kind: z.literal('verdict'),
+    verdict: VerdictSchema,
+    consultId: z.string(),
+    offers: z.array(OfferSchema),
+    imagesUnread: z.boolean(),
+  }),
+  z.looseObject({
+    kind: z.literal('followup'),
+    topic: z.enum(FOLLOW_UP_TOPICS),
+    verdict: VerdictSchema,
+    consultId: z.string(),
+  }),
+  z.looseObject({ kind: z.literal('notice'), notice: z.enum(NOTICE_KEYS), lang: z.enum(LANGS) }),
+]);
+
 /** What we remember of the last consultation, for follow-ups and quick replies (expires: CONTEXT_TTL_MIN). */
 export interface ConversationContext {
   consultId: string;
   verdict: Verdict;
   at: number;
 }
+
+export const ConversationContextSchema: z.ZodType<ConversationContext> = z.looseObject({
+  consultId: z.string(),
+  verdict: VerdictSchema,
+  at: z.number(),
+});

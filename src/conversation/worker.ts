@@ -10,6 +10,7 @@ import type { Log } from '../infra/log.ts';
 import type { Metrics } from '../infra/metrics.ts';
 import type { JobHandler, QueuedJob, RunLater } from '../infra/queue/queue.ts';
 import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
+import { type UnreadableReport, unreadableReporter } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
 import type { OfferChannel } from '../offers/offers.ts';
@@ -35,6 +36,9 @@ export interface WorkerDeps extends RespondDeps {
   log: Log;
   metrics: Metrics;
 }
+
+/** A stored value the job could not read and went on without: logged and counted, never quoted. */
+const unreadable = (deps: WorkerDeps): UnreadableReport => unreadableReporter(deps.log, deps.metrics);
 
 export const newConsultId = () => randomUUID().replace(/-/g, '').slice(0, 16);
 
@@ -74,7 +78,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
   return async (job: QueuedJob<ChannelJob>) => {
     const { data } = job;
     const log = deps.log.child({ job: job.id, person: data.person, kind: data.kind, attempt: job.attempt });
-    const delivery = await Delivery.load(deps.store, deps.ids, job.id, 'answer', job.signal);
+    const delivery = await Delivery.load(deps.store, deps.ids, job.id, 'answer', job.signal, unreadable(deps));
     if (delivery.done) {
       log.debug('already answered');
       return;
@@ -82,7 +86,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
     // A run after the last attempt (the process died just after apologising): the person has their answer.
     if (
       job.attempt > job.maxAttempts &&
-      (await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal)).done
+      (await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal, unreadable(deps))).done
     )
       return;
     const outbox = outboxFor(data.target);
@@ -105,7 +109,7 @@ export function createJobHandler(deps: WorkerDeps): JobHandler<ChannelJob> {
 async function apologise(deps: WorkerDeps, job: QueuedJob<ChannelJob>, outbox: Outbox<Target>, log: Log) {
   const { data } = job;
   try {
-    const apology = await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal);
+    const apology = await Delivery.load(deps.store, deps.ids, job.id, 'apology', job.signal, unreadable(deps));
     if (apology.done) return;
     if (data.target.channel === 'twilio' && (await isOptedOut(deps.store, data.person))) return;
     if (apology.replies === null) await apology.decide([{ kind: 'notice', notice: 'apology', lang: data.lang }]);
@@ -194,6 +198,7 @@ async function decide(
         { job: job.id, at: data.acceptedAt, seq: data.seq ?? 0, parts: data.parts ?? [] },
         deps.burstWindows ?? DEFAULT_BURST_WINDOWS,
         Date.now(),
+        unreadable(deps),
       );
       if (step.kind === 'wait') return { runAt: step.until };
       if (step.kind === 'superseded') return 'superseded';
@@ -212,7 +217,12 @@ async function decide(
         replies = [{ kind: 'notice', notice: 'subscribed', lang: data.lang }];
       } else {
         replies = [
-          respondToPostback(data.topic, data.consultId, await loadContext(store, deps.ids, data.person), data.lang),
+          respondToPostback(
+            data.topic,
+            data.consultId,
+            await loadContext(store, deps.ids, data.person, unreadable(deps)),
+            data.lang,
+          ),
         ];
       }
       break;
@@ -250,7 +260,7 @@ async function consultation(
     parts,
     images,
     imageFailures: failures,
-    context: await loadContext(store, deps.ids, data.person),
+    context: await loadContext(store, deps.ids, data.person, unreadable(deps)),
     langHint: data.lang,
     channel: data.target.channel,
     offerChannel: offerChannelOf(data.target),

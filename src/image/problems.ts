@@ -1,6 +1,7 @@
 // Why a picture could not be read, as a typed error and as sentences for the person.
-import type { Bilingual } from '../domain.ts';
+import type { Lang } from '../domain.ts';
 import { MAX_IMAGE_BYTES } from '../limits.ts';
+import { WORDS } from '../words/book.ts';
 
 export type ImageProblem =
   | 'too_large' // more bytes than MAX_IMAGE_BYTES
@@ -23,33 +24,8 @@ export class ImageReadError extends Error {
 
 const MB = Math.round(MAX_IMAGE_BYTES / 1024 / 1024);
 
-export const PROBLEM_TEXT: Record<ImageProblem, Bilingual> = {
-  too_large: {
-    ja: `画像のファイルが大きすぎるため（${MB}MBまで）、読み取れませんでした。画面のスクリーンショットを送ってください。`,
-    en: `The picture is too large to read (up to ${MB} MB). Please send a screenshot of the screen instead.`,
-  },
-  too_many_pixels: {
-    ja: '画像の大きさ（縦横の広さ）が大きすぎるため、読み取れませんでした。画面のスクリーンショットを送ってください。',
-    en: 'The picture is too big (width × height) to read. Please send a screenshot of the screen instead.',
-  },
-  unsupported_format: {
-    ja: '画像として開けないファイルでした。スクリーンショット（JPEG・PNG）で送ってください。',
-    en: 'This file could not be opened as a picture. Please send a screenshot (JPEG or PNG).',
-  },
-  heic: {
-    ja: 'HEIC形式の写真は読み取れません。スクリーンショットで送るか、文章をコピーして送ってください。',
-    en: 'HEIC photos cannot be read. Please send a screenshot, or copy and send the text.',
-  },
-  animated: {
-    ja: '動く画像（アニメーション）は読み取れません。止まった画面のスクリーンショットを送ってください。',
-    en: 'Moving pictures (animations) cannot be read. Please send a screenshot of the screen.',
-  },
-  corrupt: {
-    ja: '画像のファイルが壊れているため、読み取れませんでした。もう一度スクリーンショットを撮って送ってください。',
-    en: 'The picture file is damaged and could not be read. Please take the screenshot again and send it.',
-  },
-  ocr_failed: {
-    ja: '画像の文字を読み取る途中で時間切れになりました。お手数ですが、文章をコピーして送ってください。',
-    en: 'Reading the text in the picture took too long. Please copy and send the text instead.',
-  },
-};
+/** Why a picture could not be read, for the person (src/words/{ja,en}/replies.ts). */
+export function problemText(problem: ImageProblem, lang: Lang): string {
+  const sentences = WORDS[lang].replies.imageProblems;
+  return problem === 'too_large' ? sentences.too_large(MB) : sentences[problem];
+}

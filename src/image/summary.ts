@@ -5,8 +5,9 @@ import type { Lang, Signal, UrlIndicator, Verdict } from '../domain.ts';
 import { maskPhone } from '../evidence/phone-signals.ts';
 import { defangText, defangUrl } from '../extract/defang.ts';
 import { MAX_IMAGES_PER_CONSULTATION } from '../limits.ts';
+import { WORDS } from '../words/book.ts';
 import { signalDetail } from '../words/signals.ts';
-import { PROBLEM_TEXT } from './problems.ts';
+import { problemText } from './problems.ts';
 import type { ImagesReading } from './reader.ts';
 
 /** Characters of the read text quoted in the first reason. */
@@ -30,38 +31,22 @@ export function readFromImagesOf(r: ImagesReading): ReadFromImages {
 /** The sentences that open the reasons: what was read, or that nothing was, and any picture we could not open. */
 export function imageReasons(r: ImagesReading, read: ReadFromImages, lang: Lang): string[] {
   const out: string[] = [];
-  const ja = lang === 'ja';
+  const words = WORDS[lang].reasons;
   if (read.legible) {
     const quote = shorten(read.text.replace(/\s+/g, ' ').trim(), READ_QUOTE_CHARS);
     const qr = read.qrUrls.join(' ');
     if (quote !== '' && qr !== '') {
-      out.push(
-        ja
-          ? `画像から読み取った内容: 『${quote}』（QRコード: ${qr}）`
-          : `Read from the picture: "${quote}" (QR code: ${qr})`,
-      );
+      out.push(words.readQuoteAndQr(quote, qr));
     } else if (quote !== '') {
-      out.push(ja ? `画像から読み取った内容: 『${quote}』` : `Read from the picture: "${quote}"`);
+      out.push(words.readQuote(quote));
     } else {
-      out.push(
-        ja ? `画像から読み取った内容: QRコードのリンク ${qr}` : `Read from the picture: a QR code linking to ${qr}`,
-      );
+      out.push(words.readQr(qr));
     }
   } else if (r.problems.length < r.count) {
-    out.push(
-      ja
-        ? '画像から文字を読み取れませんでした。お手数ですが、気になったメッセージの文章をコピーして送ってください。'
-        : 'We could not find any text we can read in the picture. Please copy and send the text of the message instead.',
-    );
+    out.push(words.nothingRead);
   }
-  for (const p of new Set(r.problems)) out.push(PROBLEM_TEXT[p][lang]);
-  if (r.skipped > 0) {
-    out.push(
-      ja
-        ? `画像が多いため、最初の${MAX_IMAGES_PER_CONSULTATION}枚だけを読み取りました。`
-        : `There were many pictures, so only the first ${MAX_IMAGES_PER_CONSULTATION} were read.`,
-    );
-  }
+  for (const p of new Set(r.problems)) out.push(problemText(p, lang));
+  if (r.skipped > 0) out.push(words.someImagesRead(MAX_IMAGES_PER_CONSULTATION));
   return out;
 }
 

@@ -97,7 +97,7 @@ export class PersonIds {
    * Opens a sealJson value. Plain JSON, as versions before sealing wrote it, is read as it is (it ages out
    * with its TTL). Throws SealedValueError when the value was sealed under another key.
    */
-  openJson<T>(stored: string): T {
+  openJson<T = unknown>(stored: string): T {
     if (!stored.startsWith(SEALED_JSON_PREFIX)) return JSON.parse(stored) as T;
     let plain: string;
     try {

@@ -89,6 +89,10 @@ export class Metrics {
     'anshin_llm_fallbacks_total',
     'LLM judge calls answered by the local judge instead, by reason (timeout, http_error, invalid_output, network).',
   );
+  readonly storedUnreadable = new Counter(
+    'anshin_stored_unreadable_total',
+    'Stored values that could not be read (damaged, or sealed under another key) and were treated as absent, by what they were.',
+  );
   readonly answerSeconds = new Histogram(
     'anshin_answer_seconds',
     'From accepting the event to the answer being sent.',
@@ -104,7 +108,14 @@ export class Metrics {
 
   async render(): Promise<string> {
     const lines: string[] = [];
-    for (const m of [this.webhookEvents, this.webhookRejected, this.jobs, this.outbound, this.llmFallbacks]) {
+    for (const m of [
+      this.webhookEvents,
+      this.webhookRejected,
+      this.jobs,
+      this.outbound,
+      this.llmFallbacks,
+      this.storedUnreadable,
+    ]) {
       lines.push(...m.render());
     }
     lines.push(...this.answerSeconds.render(), ...this.consultSeconds.render());

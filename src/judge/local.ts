@@ -9,6 +9,7 @@ import { LEVEL_RANK } from '../domain.ts';
 import { isLinkOnly } from '../evidence/gather.ts';
 import { defangHost } from '../extract/defang.ts';
 import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
+import { WORDS } from '../words/book.ts';
 import { featuresOf, PROTECTIVE_SIGNALS, signalOfFeature } from './features.ts';
 import type { JudgeModel, Segment } from './model.ts';
 
@@ -139,19 +140,9 @@ export function reasonsOf(ev: Evidence, lang: Lang, score: Score): string[] {
   for (const b of ev.brands) {
     if (b.relation !== 'official' || !b.subject) continue;
     const shown = b.via === 'phone' ? b.subject : defangHost(b.subject);
-    reasons.push(
-      lang === 'ja'
-        ? `${b.via === 'phone' ? '番号' : 'リンク先'} ${shown} は、${b.name.ja}の公式のものとして登録されています。ただし、本物の連絡だという保証にはなりません。`
-        : `${b.via === 'phone' ? 'The number' : 'The link'} ${shown} is registered as ${b.name.en}'s own. That alone does not prove the message is genuine.`,
-    );
+    reasons.push(WORDS[lang].reasons.officialContact(b.via, shown, b.name[lang]));
   }
-  if (ev.indicators.truncated) {
-    reasons.push(
-      lang === 'ja'
-        ? 'メッセージが長すぎるため、最初の部分だけを確認しました。'
-        : 'The message was very long, so only the first part was checked.',
-    );
-  }
+  if (ev.indicators.truncated) reasons.push(WORDS[lang].reasons.truncated);
   return reasons.slice(0, MAX_REASONS_PER_ANSWER);
 }
 

@@ -21,7 +21,8 @@ const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   return d;
 });
 
-const OfferSchema = z
+/** Also what a stored offer is read back with (in a reply): JSON keeps its dates as strings, parsed here again. */
+export const OfferSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'id: lower-case letters, digits, - and _'),
     partner: z.string().min(1).max(100),

@@ -2,10 +2,12 @@
 // most last week (or, when there is too little data, the article we most want people to read now), how to spot
 // it, one thing to do, and a link to the article page. Every sentence comes from our own articles, so the tip
 // carries no link or number that is not in our knowledge. polish.ts may rewrite it when an LLM is configured.
-import type { Lang, ScamType } from '../domain.ts';
+import { z } from 'zod';
+import { LANGS, type Lang, SCAM_TYPES, type ScamType } from '../domain.ts';
 import type { Article } from '../knowledge/articles.ts';
 import type { WeeklyTrends } from '../stats/trends.ts';
 import { weekMonday } from '../stats/week.ts';
+import { WORDS } from '../words/book.ts';
 
 /** Fewer consultations than this in a week say nothing about a trend: we show the featured article instead. */
 export const MIN_CONSULTATIONS_FOR_TRENDS = 20;
@@ -61,6 +63,29 @@ export interface Tip {
   /** Why the LLM's version was not used, when an LLM was configured. */
   fallbackReason?: string;
 }
+
+/** A kept tip (edition.ts) is read back with this. */
+export const TipSchema: z.ZodType<Tip> = z.looseObject({
+  lang: z.enum(LANGS),
+  week: z.string(),
+  dataWeek: z.string(),
+  basis: z.enum(['trends', 'featured']),
+  patterns: z.array(
+    z.looseObject({
+      scamType: z.enum(SCAM_TYPES),
+      articleId: z.string(),
+      title: z.string(),
+      spot: z.string(),
+      action: z.string(),
+      url: z.string().nullable(),
+    }),
+  ),
+  text: z.string(),
+  by: z.enum(['template', 'llm']),
+  promptVersion: z.string().optional(),
+  model: z.string().optional(),
+  fallbackReason: z.string().optional(),
+});
 
 export interface ComposeInput {
   week: string;
@@ -127,40 +152,6 @@ function patternOf(a: Article, baseUrl: string | undefined): TipPattern {
   };
 }
 
-const TEXT = {
-  ja: {
-    head: (m: number, d: number) => `【今週の詐欺情報】${m}月${d}日の週`,
-    grew: '先週は、次の手口のご相談が増えました。',
-    featured: 'いま気をつけたい手口をお知らせします。',
-    spot: '見分け方',
-    action: 'こうしてください',
-    more: 'くわしく',
-  },
-  en: {
-    head: (m: number, d: number) => `Scam alert for the week of ${MONTHS_EN[m - 1]} ${d}`,
-    grew: 'Last week, more people asked us about these scams:',
-    featured: 'A scam to watch out for now:',
-    spot: 'How to spot it',
-    action: 'What to do',
-    more: 'More',
-  },
-} as const;
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 export function composeTemplate(input: ComposeInput): Tip {
   const { lang, articles } = input;
   const picked: Article[] = [];
@@ -172,7 +163,7 @@ export function composeTemplate(input: ComposeInput): Tip {
   const basis = picked.length > 0 ? 'trends' : 'featured';
   if (basis === 'featured') picked.push(featuredArticle(articles, lang));
   const patterns = picked.map((a) => patternOf(a, input.baseUrl));
-  const t = TEXT[lang];
+  const t = WORDS[lang].tips;
   const { m, d } = weekMonday(input.week);
   const sep = lang === 'ja' ? '：' : ': ';
   const blocks = [`${t.head(m, d)}\n${basis === 'trends' ? t.grew : t.featured}`];

@@ -12,11 +12,13 @@
 // Longer than 300 lines: one run's delivery protocol, which reads in order from lease to done.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { z } from 'zod';
 import { MULTICAST_MAX_RECIPIENTS, RETRY_KEY_LIFETIME_MS } from '../channels/line/multicast.ts';
-import type { Lang } from '../domain.ts';
+import { LANGS, type Lang } from '../domain.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
 import { keys, TIPS_EDITION_TTL_MS, TIPS_SENT_TTL_MS } from '../infra/store/keys.ts';
+import { orAbsent, readJson, unreadableReporter } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Offer, OfferChannel } from '../offers/offers.ts';
 import type { Edition } from './edition.ts';
@@ -82,10 +84,19 @@ interface LineInflight {
   at: number;
 }
 
+const LineInflightSchema: z.ZodType<LineInflight> = z.looseObject({
+  retryKey: z.string(),
+  lang: z.enum(LANGS),
+  persons: z.array(z.string()),
+  at: z.number(),
+});
+
 interface TwilioInflight {
   person: string;
   at: number;
 }
+
+const TwilioInflightSchema: z.ZodType<TwilioInflight> = z.looseObject({ person: z.string(), at: z.number() });
 
 const OWNER_SEPARATOR = '|';
 
@@ -122,6 +133,9 @@ interface TwilioAddress {
   from: string;
 }
 
+/** The sealed address of a Twilio subscriber, once opened (conversation/person.ts addressOf). */
+const TwilioAddressSchema: z.ZodType<TwilioAddress> = z.looseObject({ to: z.string(), from: z.string() });
+
 /**
  * `edition` is fetched once the lease is held, so that two processes starting together cannot compose two
  * different tips for one week (edition.ts keeps the first one composed).
@@ -133,6 +147,7 @@ export async function deliverEdition(
   signal?: AbortSignal,
 ): Promise<DeliveryReport> {
   const { store, ids, senders } = deps;
+  const unreadable = unreadableReporter(deps.log, undefined);
   const started = performance.now();
   const report = emptyReport(week);
   const finish = (status: DeliveryReport['status']) => {
@@ -237,13 +252,20 @@ export async function deliverEdition(
   try {
     // 1. What a stopped run left half done.
     const lineLeft = await store.get(lineInflightKey);
-    if (lineLeft !== null) {
-      const batch = JSON.parse(lineLeft) as LineInflight;
+    // A record that cannot be read names nobody: it is dropped (reported), and the walk below reaches its
+    // people again, since none of them was marked sent. Some may get the tip twice; the alternative, failing
+    // every run on it, would leave everyone without the week's tip.
+    const batch =
+      lineLeft === null
+        ? undefined
+        : orAbsent(() => readJson(LineInflightSchema, lineLeft, 'tips LINE batch'), unreadable);
+    if (lineLeft !== null && batch === undefined) await store.del(lineInflightKey);
+    if (batch !== undefined) {
       if (senders.line === undefined) throw new TypeError('a LINE batch is pending but LINE is off in this process');
       const userIds: string[] = [];
       if (Date.now() - batch.at < RETRY_KEY_LIFETIME_MS) {
         for (const p of batch.persons) {
-          const sub = await subscriberOf(store, p);
+          const sub = await subscriberOf(store, p, unreadable);
           if (sub?.channel === 'line') userIds.push(ids.open(sub.sealedAddress));
         }
       }
@@ -254,14 +276,18 @@ export async function deliverEdition(
     }
     const twilioLeft = await store.get(twilioInflightKey);
     if (twilioLeft !== null) {
-      await markSent([(JSON.parse(twilioLeft) as TwilioInflight).person]);
+      // Unreadable (reported): the walk below reaches that person again, as for a LINE batch.
+      const left = orAbsent(() => readJson(TwilioInflightSchema, twilioLeft, 'tips Twilio recipient'), unreadable);
+      if (left !== undefined) {
+        await markSent([left.person]);
+        report.twilio.uncertain += 1;
+      }
       await store.del(twilioInflightKey);
-      report.twilio.uncertain += 1;
     }
 
     // 2. Everyone else, a page at a time.
     const batchSize = Math.min(deps.batchSize ?? MULTICAST_MAX_RECIPIENTS, MULTICAST_MAX_RECIPIENTS);
-    for await (const page of subscriberPages(store, deps.pageSize ?? SUBSCRIBER_PAGE_SIZE)) {
+    for await (const page of subscriberPages(store, deps.pageSize ?? SUBSCRIBER_PAGE_SIZE, unreadable)) {
       check();
       const fresh = page.filter((s) => !buffered.has(s.person));
       const marks = await store.getMany(fresh.map((s) => keys.tipsSent(week, s.person)));
@@ -291,7 +317,9 @@ export async function deliverEdition(
         } else if ((await store.mapGet(keys.optOuts(), person)) !== null) {
           report.skipped.optedOut += 1;
         } else {
-          await sendTwilio(person, sub.lang, JSON.parse(address) as TwilioAddress);
+          const to = orAbsent(() => readJson(TwilioAddressSchema, address, 'Twilio address'), unreadable);
+          if (to === undefined) report.skipped.unreadable += 1;
+          else await sendTwilio(person, sub.lang, to);
         }
       }
     }

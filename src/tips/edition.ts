@@ -1,13 +1,15 @@
 // A week's tip in both languages, composed once and kept, so that every retry, resume and preview shows and
 // sends the same words (an LLM would word it differently each time). The tip sent in week W reports on the
 // consultations of week W-1, compared with W-2: on Monday morning that is the last complete week.
+import { z } from 'zod';
 import { LANGS, type Lang } from '../domain.ts';
 import { keys, TIPS_EDITION_TTL_MS } from '../infra/store/keys.ts';
+import { orAbsent, readJson, type UnreadableReport } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import { readTrends, type TrendSource } from '../stats/trends.ts';
 import { compareWeeks, DEFAULT_TZ, isoWeekOf, shiftWeek } from '../stats/week.ts';
-import { composeTemplate, type Tip } from './compose.ts';
+import { composeTemplate, type Tip, TipSchema } from './compose.ts';
 import type { TipPolisher } from './polish.ts';
 
 export interface Edition {
@@ -16,6 +18,13 @@ export interface Edition {
   composedAt: string;
   tips: Record<Lang, Tip>;
 }
+
+const EditionSchema: z.ZodType<Edition> = z.looseObject({
+  week: z.string(),
+  dataWeek: z.string(),
+  composedAt: z.string(),
+  tips: z.object({ ja: TipSchema, en: TipSchema }),
+});
 
 export interface EditionDeps {
   store: Store;
@@ -27,6 +36,8 @@ export interface EditionDeps {
   sources?: readonly TrendSource[];
   /** TZ: the time zone weeks begin in (Asia/Tokyo unless set). */
   tz?: string;
+  /** Told of a kept edition that cannot be read. */
+  report?: UnreadableReport;
 }
 
 export async function composeEdition(deps: EditionDeps, week: string): Promise<Edition> {
@@ -52,9 +63,14 @@ export async function composeEdition(deps: EditionDeps, week: string): Promise<E
   return { week, dataWeek, composedAt: (deps.now?.() ?? new Date()).toISOString(), tips };
 }
 
-export async function storedEdition(store: Store, week: string): Promise<Edition | null> {
+/**
+ * The kept edition, or null. One that cannot be read (damaged) is as if none were kept (reported): a send
+ * composes the week's tip again and keeps that instead, rather than no one getting a tip that week. People
+ * the stopped run had reached may read other words than the rest, which is the lesser harm.
+ */
+export async function storedEdition(store: Store, week: string, report?: UnreadableReport): Promise<Edition | null> {
   const raw = await store.get(keys.tipsEdition(week));
-  return raw === null ? null : (JSON.parse(raw) as Edition);
+  return raw === null ? null : (orAbsent(() => readJson(EditionSchema, raw, 'tips edition'), report) ?? null);
 }
 
 /** True once the week has begun in `tz`: the week it reports on is complete, so its tip can be fixed. */
@@ -72,7 +88,7 @@ export async function editionFor(
   week: string,
   keep: 'always' | 'if_begun',
 ): Promise<{ edition: Edition; kept: boolean }> {
-  const stored = await storedEdition(deps.store, week);
+  const stored = await storedEdition(deps.store, week, deps.report);
   if (stored !== null) return { edition: stored, kept: true };
   const edition = await composeEdition(deps, week);
   if (keep === 'if_begun' && !editionCanBeFixed(week, deps.now?.() ?? new Date(), deps.tz))

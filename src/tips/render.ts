@@ -1,19 +1,8 @@
 // The finished message of one tip on one channel: the tip, at most one partner offer from OFFERS_FILE, and how
 // to stop. The same function serves `tips preview` and the send, so the preview is exactly what goes out.
-import type { Lang } from '../domain.ts';
 import { MAX_OFFERS_PER_ANSWER, type Offer, type OfferChannel, offerText } from '../offers/offers.ts';
+import { WORDS } from '../words/book.ts';
 import type { Tip } from './compose.ts';
-
-const FOOTER: Record<'line' | 'twilio', Record<Lang, string>> = {
-  line: {
-    ja: '配信をやめるときは「配信停止」と送ってください。',
-    en: 'To stop these alerts, send "unsubscribe".',
-  },
-  twilio: {
-    ja: '配信をやめるときは「配信停止」と返信してください。',
-    en: 'Reply STOP to stop these messages.',
-  },
-};
 
 /** Offers shown under a tip: inside their dates, for this channel, and for the tip's scam types when they name any. */
 export function offersForTip(offers: readonly Offer[], tip: Tip, channel: OfferChannel, now: Date): Offer[] {
@@ -30,13 +19,12 @@ export function offersForTip(offers: readonly Offer[], tip: Tip, channel: OfferC
 }
 
 export function renderTip(tip: Tip, channel: OfferChannel, offers: readonly Offer[], now: Date): string {
+  const words = WORDS[tip.lang].tips;
   const parts = [tip.text];
   for (const o of offersForTip(offers, tip, channel, now)) {
     const { title, text } = offerText(o, tip.lang);
-    parts.push(
-      `${tip.lang === 'ja' ? `【${o.partner}からのお知らせ】` : `From ${o.partner}: `}${title}\n${text}\n${o.url}`,
-    );
+    parts.push(`${words.offerHeading(o.partner)}${title}\n${text}\n${o.url}`);
   }
-  parts.push(FOOTER[channel === 'line' ? 'line' : 'twilio'][tip.lang]);
+  parts.push(words.footer[channel === 'line' ? 'line' : 'twilio']);
   return parts.join('\n\n');
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { buildAllowedContacts } from '../consult/allowed.ts';
 import type { PersonIds } from '../infra/ids.ts';
 import type { Log } from '../infra/log.ts';
+import { unreadableReporter } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 import { chatModelOptionsOf } from '../judge/chat-options.ts';
 import { type Article, loadArticles } from '../knowledge/articles.ts';
@@ -64,6 +65,7 @@ export function createTipsService(opts: TipsServiceOptions): TipsService {
     articles,
     sources: tipTrendSources(config),
     tz: config.TZ,
+    report: unreadableReporter(opts.log, undefined),
     ...(config.PUBLIC_BASE_URL ? { baseUrl: config.PUBLIC_BASE_URL } : {}),
     ...(polisher ? { polisher } : {}),
     ...(opts.now ? { now: opts.now } : {}),

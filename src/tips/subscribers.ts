@@ -1,8 +1,9 @@
 // Walks the weekly-tips subscriptions a page at a time, so a send never holds every subscriber in memory.
 // Subscriptions are written by the conversation layer (conversation/person.ts): channel, language, opt-in
 // time and the sealed address, keyed by the person's hash.
-import type { Subscription } from '../conversation/person.ts';
+import { readSubscription, type Subscription } from '../conversation/person.ts';
 import { keys } from '../infra/store/keys.ts';
+import type { UnreadableReport } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 
 export interface Subscriber {
@@ -12,37 +13,24 @@ export interface Subscriber {
 
 export const SUBSCRIBER_PAGE_SIZE = 500;
 
-function parse(raw: string): Subscription | null {
-  try {
-    const s = JSON.parse(raw) as Partial<Subscription>;
-    if ((s.channel !== 'line' && s.channel !== 'twilio') || typeof s.sealedAddress !== 'string') return null;
-    return {
-      channel: s.channel,
-      sealedAddress: s.sealedAddress,
-      lang: s.lang === 'en' ? 'en' : 'ja',
-      since: s.since ?? '',
-    };
-  } catch {
-    return null;
-  }
-}
-
 /** Pages of subscribers. A subscriber may appear twice in one walk (Redis HSCAN): callers dedupe. */
-export async function* subscriberPages(store: Store, pageSize = SUBSCRIBER_PAGE_SIZE): AsyncGenerator<Subscriber[]> {
+export async function* subscriberPages(
+  store: Store,
+  pageSize = SUBSCRIBER_PAGE_SIZE,
+  report?: UnreadableReport,
+): AsyncGenerator<Subscriber[]> {
   let cursor = '0';
   do {
     const page = await store.mapScan(keys.subscriptions(), cursor, pageSize);
     cursor = page.cursor;
     const subs: Subscriber[] = [];
     for (const [person, raw] of page.entries) {
-      const sub = parse(raw);
-      if (sub !== null) subs.push({ person, sub });
+      const sub = readSubscription(raw, report);
+      if (sub !== undefined) subs.push({ person, sub });
     }
     if (subs.length > 0) yield subs;
   } while (cursor !== '0');
 }
 
-export async function subscriberOf(store: Store, person: string): Promise<Subscription | null> {
-  const raw = await store.mapGet(keys.subscriptions(), person);
-  return raw === null ? null : parse(raw);
-}
+/** One person's subscription, read as the conversation reads it. */
+export { getSubscription as subscriberOf } from '../conversation/person.ts';

@@ -2,12 +2,15 @@
 // counters (consult/judge-stats.ts), the week's tip, subscriber counts, tip sends, offers and health. No
 // person id and no message text is read, so none can be shown. Reading has no side effect: the tip preview
 // uses the kept edition when there is one, else a template draft that is not kept and not sent to an LLM.
+
+import { z } from 'zod';
 import type { ChannelStatus } from '../channels/clients.ts';
 import { readJudgeStats, type WeeklyJudgeStats } from '../consult/judge-stats.ts';
 import type { Lang } from '../domain.ts';
 import type { Metrics } from '../infra/metrics.ts';
 import type { JobQueue } from '../infra/queue/queue.ts';
 import { keys } from '../infra/store/keys.ts';
+import { orAbsent, readJson, type UnreadableReport, unreadableReporter } from '../infra/store/read.ts';
 import type { Store } from '../infra/store/store.ts';
 import type { Article } from '../knowledge/articles.ts';
 import type { Offer } from '../offers/offers.ts';
@@ -15,7 +18,7 @@ import { readTrends, type TrendSource, type WeeklyTrends } from '../stats/trends
 import { DEFAULT_TZ, isoWeekOf, shiftWeek } from '../stats/week.ts';
 import { composeEdition, type Edition, storedEdition } from '../tips/edition.ts';
 import { renderTip } from '../tips/render.ts';
-import { subscriberPages } from '../tips/subscribers.ts';
+import { SUBSCRIBER_PAGE_SIZE, subscriberPages } from '../tips/subscribers.ts';
 
 /** This week and the twelve before it. */
 export const CONSOLE_WEEKS = 13;
@@ -77,7 +80,7 @@ export interface ConsoleData {
 }
 
 async function tipPreview(src: ConsoleSources, week: string): Promise<TipPreview> {
-  const kept = await storedEdition(src.store, week);
+  const kept = await storedEdition(src.store, week, unreadableReporter(undefined, src.metrics));
   const edition: Edition =
     kept ??
     (await composeEdition(
@@ -102,11 +105,11 @@ async function tipPreview(src: ConsoleSources, week: string): Promise<TipPreview
   };
 }
 
-async function subscriberCounts(store: Store): Promise<ConsoleData['subscribers']> {
+async function subscriberCounts(store: Store, report: UnreadableReport): Promise<ConsoleData['subscribers']> {
   const seen = new Set<string>();
   const byChannel: Record<string, number> = {};
   const byLang: Record<string, number> = {};
-  for await (const page of subscriberPages(store)) {
+  for await (const page of subscriberPages(store, SUBSCRIBER_PAGE_SIZE, report)) {
     for (const { person, sub } of page) {
       if (seen.has(person)) continue;
       seen.add(person);
@@ -118,22 +121,17 @@ async function subscriberCounts(store: Store): Promise<ConsoleData['subscribers'
   return { total: seen.size, byChannel, byLang, optedOut };
 }
 
-async function sendRecords(store: Store, weeks: readonly string[]): Promise<SendRecord[]> {
+/** What a finished send wrote (tips/deliver.ts); a field missing or of another type shows as none. */
+const SendRecordSchema = z.object({ at: z.string().catch(''), line: z.number().catch(0), twilio: z.number().catch(0) });
+
+async function sendRecords(store: Store, weeks: readonly string[], report: UnreadableReport): Promise<SendRecord[]> {
   const raw = await store.getMany(weeks.map((w) => keys.tipsDone(w)));
   const out: SendRecord[] = [];
   raw.forEach((r, i) => {
     if (r === null) return;
-    try {
-      const d = JSON.parse(r) as { at?: unknown; line?: unknown; twilio?: unknown };
-      out.push({
-        week: weeks[i]!,
-        at: typeof d.at === 'string' ? d.at : '',
-        line: typeof d.line === 'number' ? d.line : 0,
-        twilio: typeof d.twilio === 'number' ? d.twilio : 0,
-      });
-    } catch {
-      // A record we cannot read is left out rather than shown wrong.
-    }
+    // A record we cannot read is left out rather than shown wrong.
+    const d = orAbsent(() => readJson(SendRecordSchema, r, 'tips send record'), report);
+    if (d !== undefined) out.push({ week: weeks[i]!, ...d });
   });
   return out.reverse();
 }
@@ -185,8 +183,8 @@ export async function readConsoleData(src: ConsoleSources): Promise<ConsoleData>
     Promise.all(weeks.map((w) => readTrends(src.store, w))),
     Promise.all(weeks.map((w) => readJudgeStats(src.store, w))),
     tipPreview(src, current),
-    subscriberCounts(src.store),
-    sendRecords(src.store, weeks),
+    subscriberCounts(src.store, unreadableReporter(undefined, src.metrics)),
+    sendRecords(src.store, weeks, unreadableReporter(undefined, src.metrics)),
     health(src),
   ]);
   return {

@@ -10,10 +10,10 @@ import {
   type WeeklyJudgeStats,
 } from '../consult/judge-stats.ts';
 import { LEVELS, type Level, SCAM_TYPES, type ScamType } from '../domain.ts';
-import { LEVEL_WORDS, SCAM_TYPE_LABELS } from '../judge/compose.ts';
 import type { Offer } from '../offers/offers.ts';
 import type { WeeklyTrends } from '../stats/trends.ts';
 import { weekMonday } from '../stats/week.ts';
+import { WORDS } from '../words/book.ts';
 import type { ConsoleData } from './console-data.ts';
 import { escapeHtml as esc, page } from './layout.ts';
 import { barTable, columnChart, type Point } from './svg-chart.ts';
@@ -48,11 +48,12 @@ const CHANNEL_NAMES: Record<string, string> = {
 const points = (counts: Record<string, number | undefined>, label: (k: string) => string = (k) => k): Point[] =>
   Object.entries(counts).map(([k, v]) => ({ label: label(k), value: v ?? 0 }));
 
-const levelLabel = (k: string) => ((LEVELS as readonly string[]).includes(k) ? LEVEL_WORDS[k as Level].en : k);
+const levelLabel = (k: string) =>
+  (LEVELS as readonly string[]).includes(k) ? WORDS.en.answer.levels[k as Level].word : k;
 const typeLabel = (k: string) =>
-  (SCAM_TYPES as readonly string[]).includes(k) ? SCAM_TYPE_LABELS[k as ScamType].en : k;
+  (SCAM_TYPES as readonly string[]).includes(k) ? WORDS.en.answer.scamTypes[k as ScamType] : k;
 const levelColor = (label: string) => {
-  const level = LEVELS.find((l) => LEVEL_WORDS[l].en === label);
+  const level = LEVELS.find((l) => WORDS.en.answer.levels[l].word === label);
   return level ? LEVEL_COLORS[level].bg : '#1a56db';
 };
 

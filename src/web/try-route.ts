@@ -12,10 +12,11 @@ import { keys, RATE_WINDOW_MS } from '../infra/store/keys.ts';
 import type { Store } from '../infra/store/store.ts';
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CONSULTATION, MAX_TEXT_CHARS } from '../limits.ts';
 import { recordConsultation } from '../stats/trends.ts';
+import { WORDS } from '../words/book.ts';
 import { renderAnswer, renderError } from './answer-html.ts';
 import { clientKey } from './http.ts';
 import { pageHeaders } from './layout.ts';
-import { renderTryPage, TRY_TEXT, type TryErrorKind } from './try-page.ts';
+import { renderTryPage, type TryErrorKind } from './try-page.ts';
 
 /** A form with a picture: the picture, the text (up to 4 bytes a character) and the multipart framing. */
 export const TRY_BODY_LIMIT_BYTES = MAX_IMAGE_BYTES + 4 * MAX_TEXT_CHARS + 64 * 1024;
@@ -128,7 +129,7 @@ export async function tryRoutes(app: FastifyInstance, opts: TryRouteOptions): Pr
     );
   };
   const sendError = (req: FastifyRequest, reply: FastifyReply, lang: Lang, kind: TryErrorKind, status: number) => {
-    const e = TRY_TEXT[lang].errors[kind];
+    const e = WORDS[lang].pages.try.errors[kind];
     const message =
       typeof e === 'function' ? e(kind === 'tooLong' ? MAX_TEXT_CHARS : MAX_IMAGES_PER_CONSULTATION) : (e as string);
     if (status === 429) reply.header('retry-after', String(RETRY_AFTER_S));

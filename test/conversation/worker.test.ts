@@ -178,6 +178,17 @@ describe('job handler', () => {
     await store.close();
   });
 
+  it('answers a job whose delivery record is damaged, and counts the record', async () => {
+    const metrics = new Metrics();
+    const { store, sent, handler } = setup(async () => verdict('danger'), { metrics });
+    await store.set(keys.delivery('line-bad', 'answer'), '{"replies": [{"kind": "verd', 60_000);
+    await handler(job('line-bad', turn('p7', [{ text: '至急 http://sagawa-xx.top/' }])));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.replies[0]).toMatchObject({ kind: 'verdict' });
+    expect(metrics.storedUnreadable.get({ what: 'answer delivery record' })).toBe(1);
+    await store.close();
+  });
+
   it('decides the answer once: a re-run after a failed send sends the same consultation', async () => {
     const sent: Sent[] = [];
     const { store, handler } = setup(async () => verdict('danger'), {}, recordingOutbox(sent, { part: 0, times: 1 }));

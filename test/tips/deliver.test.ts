@@ -1,6 +1,7 @@
 // Sending a week's tip to subscribers on a real store (SQLite and Redis) through a fake LINE multicast server
 // and the fake Twilio server: every subscriber once, in their language, in batches with retry keys; never the
 // ones who opted out; a second run sends nothing; 429 is waited out; two runs at once send once.
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LineMulticaster } from '../../src/channels/line/multicast.ts';
 import { TwilioTipSender } from '../../src/channels/twilio/tip-sender.ts';
@@ -184,6 +185,38 @@ for (const [name, open, cleanup] of stores) {
       expect([a.status, b.status].sort()).toEqual(['busy', 'sent']);
       expect([...line.receivedBy().values()].every((n) => n === 1)).toBe(true);
       expect(line.receivedBy().size).toBe(8);
+    });
+
+    it('goes on past what it cannot read: a batch or recipient record, a subscription, an address', async () => {
+      const users = await addLine(store, 3, 'ja');
+      const good = '+447700900004';
+      await subscribe(store, ids, ids.person('twilio', good), twilioTarget(good), 'en');
+      await store.set(keys.tipsInflight(WEEK, 'line'), '{"retryKey": 1', 60_000);
+      await store.set(keys.tipsInflight(WEEK, 'twilio'), JSON.stringify({ at: 'yesterday' }), 60_000);
+      await store.mapSet(keys.subscriptions(), 'p-damaged', '{"channel":');
+      // A Twilio subscriber whose address opens to something that is not an address.
+      const notAddress = '+447700900005';
+      const sub = { channel: 'twilio', sealedAddress: ids.seal(notAddress), lang: 'en', since: '' };
+      await store.mapSet(keys.subscriptions(), 'p-no-address', JSON.stringify(sub));
+      const logged: string[] = [];
+      const log = pino({ level: 'warn' }, { write: (l: string) => logged.push(l) });
+
+      const report = await send(deps({ log }));
+      expect(report.status).toBe('sent');
+      expect([...line.receivedBy().keys()].sort()).toEqual([...users].sort());
+      expect(twilio.messages().map((m) => m.form.To)).toEqual([good]);
+      expect(report.skipped.unreadable).toBe(1);
+      expect(report.twilio.uncertain).toBe(0);
+      expect(await store.get(keys.tipsInflight(WEEK, 'line'))).toBeNull();
+      expect(await store.get(keys.tipsInflight(WEEK, 'twilio'))).toBeNull();
+      const stored = logged.map((l) => JSON.parse(l) as { stored?: string }).filter((l) => l.stored !== undefined);
+      expect(stored.map((l) => l.stored).sort()).toEqual([
+        'Twilio address',
+        'subscription',
+        'tips LINE batch',
+        'tips Twilio recipient',
+      ]);
+      expect(logged.join('\n')).not.toContain(notAddress);
     });
 
     it('completes an empty week without calling anyone', async () => {

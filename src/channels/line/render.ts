@@ -3,12 +3,12 @@
 // https://developers.line.biz/en/reference/messaging-api/#flex-message
 import type { messagingApi } from '@line/bot-sdk';
 import { renderVerdictText } from '../../consult/render.ts';
-import { followUpText, LEVEL_SUBLINES, LEVEL_WORDS } from '../../conversation/answer-text.ts';
-import { IMAGE_NOTE, noticeText } from '../../conversation/notices.ts';
+import { followUpText } from '../../conversation/answer-text.ts';
+import { noticeText } from '../../conversation/notices.ts';
 import type { FollowUpTopic, Reply } from '../../conversation/types.ts';
 import type { Lang, Level, Verdict } from '../../domain.ts';
-import { SCAM_TYPE_LABELS } from '../../judge/compose.ts';
 import { type Offer, offerText } from '../../offers/offers.ts';
+import { WORDS } from '../../words/book.ts';
 import { LINE_MAX_TEXT_CHARS } from './events.ts';
 
 type Message = messagingApi.Message;
@@ -27,46 +27,24 @@ export const LEVEL_COLORS: Record<Level, { bg: string; fg: string }> = {
   unknown: { bg: '#757575', fg: '#FFFFFF' },
 };
 
-const LABELS = {
-  ja: {
-    reasons: '見つかったこと',
-    now: 'いますぐすること',
-    type: '手口',
-    article: '解説を読む',
-    partner: '提携先からのお知らせ',
-    offerButton: '詳しく見る',
-  },
-  en: {
-    reasons: 'What we found',
-    now: 'What to do now',
-    type: 'Type',
-    article: 'Read the guide',
-    partner: 'From our partner',
-    offerButton: 'Learn more',
-  },
-} as const;
-
 /** Postback data of a quick reply: the action and the consultation it belongs to (stale buttons are refused). */
 export function postbackData(action: FollowUpTopic | 'subscribe', consultId: string): string {
   return new URLSearchParams({ a: action, c: consultId }).toString();
 }
 
-const QUICK_REPLIES: { action: 'detail' | 'acted' | 'contacts' | 'subscribe'; label: Record<Lang, string> }[] = [
-  { action: 'detail', label: { ja: '詳しく', en: 'Details' } },
-  { action: 'acted', label: { ja: '開いてしまった・払ってしまった', en: 'I already opened or paid' } },
-  { action: 'contacts', label: { ja: '相談窓口', en: 'Where to get help' } },
-  { action: 'subscribe', label: { ja: '毎週の詐欺情報を受け取る', en: 'Weekly scam alerts' } },
-];
+/** The quick replies under an answer, in this order. */
+const QUICK_REPLIES = ['detail', 'acted', 'contacts', 'subscribe'] as const;
 
 function quickReply(consultId: string, lang: Lang): messagingApi.QuickReply {
+  const labels = WORDS[lang].channels.line.quickReplies;
   return {
-    items: QUICK_REPLIES.map((q) => ({
+    items: QUICK_REPLIES.map((action) => ({
       type: 'action',
       action: {
         type: 'postback',
-        label: q.label[lang].slice(0, 20),
-        data: postbackData(q.action, consultId),
-        displayText: q.label[lang],
+        label: labels[action].slice(0, 20),
+        data: postbackData(action, consultId),
+        displayText: labels[action],
       },
     })),
   };
@@ -82,17 +60,19 @@ const line = (t: string, extra: Partial<messagingApi.FlexText> = {}): FlexCompon
 });
 
 export function altTextOf(v: Verdict): string {
-  const word = LEVEL_WORDS[v.level][v.lang];
+  const { word, subline } = WORDS[v.lang].answer.levels[v.level];
   const first = v.advice[0] ? ` ${v.advice[0]}` : '';
-  return `【${word}】${LEVEL_SUBLINES[v.level][v.lang]}${first}`.slice(0, ALT_TEXT_MAX_CHARS);
+  return `【${word}】${subline}${first}`.slice(0, ALT_TEXT_MAX_CHARS);
 }
 
 export function verdictCard(v: Verdict): Message {
-  const l = LABELS[v.lang];
+  const words = WORDS[v.lang];
+  const l = words.answer.sections;
+  const { word, subline } = words.answer.levels[v.level];
   const color = LEVEL_COLORS[v.level];
   const body: FlexComponent[] = [];
   if (v.scamType !== 'none') {
-    body.push(line(`${l.type}: ${SCAM_TYPE_LABELS[v.scamType][v.lang]}`, { weight: 'bold' }));
+    body.push(line(`${l.type}: ${words.answer.scamTypes[v.scamType]}`, { weight: 'bold' }));
   }
   const section = (title: string, items: string[]) => {
     if (items.length === 0) return;
@@ -101,7 +81,7 @@ export function verdictCard(v: Verdict): Message {
   };
   section(l.reasons, v.reasons.slice(0, CARD_REASONS));
   section(l.now, v.advice.slice(0, CARD_ADVICE));
-  if (body.length === 0) body.push(line(LEVEL_SUBLINES[v.level][v.lang]));
+  if (body.length === 0) body.push(line(subline));
   const article = v.articles.find((a) => a.url?.startsWith('https://'));
   return {
     type: 'flex',
@@ -115,10 +95,10 @@ export function verdictCard(v: Verdict): Message {
         backgroundColor: color.bg,
         paddingAll: '16px',
         contents: [
-          { type: 'text', text: LEVEL_WORDS[v.level][v.lang], weight: 'bold', size: 'xl', color: color.fg },
+          { type: 'text', text: word, weight: 'bold', size: 'xl', color: color.fg },
           {
             type: 'text',
-            text: LEVEL_SUBLINES[v.level][v.lang],
+            text: subline,
             wrap: true,
             size: 'sm',
             color: color.fg,
@@ -133,7 +113,11 @@ export function verdictCard(v: Verdict): Message {
               type: 'box',
               layout: 'vertical',
               contents: [
-                { type: 'button', style: 'link', action: { type: 'uri', label: l.article, uri: article.url } },
+                {
+                  type: 'button',
+                  style: 'link',
+                  action: { type: 'uri', label: words.channels.line.article, uri: article.url },
+                },
               ],
             },
           }
@@ -143,7 +127,7 @@ export function verdictCard(v: Verdict): Message {
 }
 
 export function offerCard(o: Offer, lang: Lang): Message {
-  const l = LABELS[lang];
+  const l = WORDS[lang].channels;
   const t = offerText(o, lang);
   return {
     type: 'flex',
@@ -164,7 +148,9 @@ export function offerCard(o: Offer, lang: Lang): Message {
       footer: {
         type: 'box',
         layout: 'vertical',
-        contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: l.offerButton, uri: o.url } }],
+        contents: [
+          { type: 'button', style: 'primary', action: { type: 'uri', label: l.line.offerButton, uri: o.url } },
+        ],
       },
     },
   } as Message;
@@ -174,7 +160,7 @@ function renderOne(r: Reply): { messages: Message[]; consultId?: string; lang: L
   switch (r.kind) {
     case 'verdict': {
       const messages = [verdictCard(r.verdict)];
-      if (r.imagesUnread) messages.push(text(IMAGE_NOTE[r.verdict.lang]));
+      if (r.imagesUnread) messages.push(text(WORDS[r.verdict.lang].replies.imageNote));
       for (const o of r.offers) messages.push(offerCard(o, r.verdict.lang));
       return { messages, consultId: r.consultId, lang: r.verdict.lang };
     }

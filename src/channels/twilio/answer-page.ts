@@ -1,14 +1,17 @@
 // GET /a/:token — the full answer behind an SMS / WhatsApp link: unguessable (HMAC of the job id), expiring
 // (ANSWER_PAGE_TTL_MS), erased with the person's data, plain HTML readable on a small phone.
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { renderVerdictText } from '../../consult/render.ts';
-import { contactLine, contactsFor, LEVEL_WORDS } from '../../conversation/answer-text.ts';
-import { IMAGE_NOTE } from '../../conversation/notices.ts';
-import type { Lang, Verdict } from '../../domain.ts';
+import { contactLine, contactsFor } from '../../conversation/answer-text.ts';
+import { type Lang, type Verdict, VerdictSchema } from '../../domain.ts';
 import type { PersonIds } from '../../infra/ids.ts';
+import type { Metrics } from '../../infra/metrics.ts';
 import { keys } from '../../infra/store/keys.ts';
+import { orAbsent, readSealedJson, unreadableReporter } from '../../infra/store/read.ts';
 import type { Store } from '../../infra/store/store.ts';
-import { type Offer, offerText } from '../../offers/offers.ts';
+import { type Offer, OfferSchema, offerText } from '../../offers/offers.ts';
+import { WORDS } from '../../words/book.ts';
 import { LEVEL_COLORS } from '../line/render.ts';
 
 export interface AnswerPage {
@@ -18,28 +21,17 @@ export interface AnswerPage {
   createdAt: string;
 }
 
+const AnswerPageSchema: z.ZodType<AnswerPage> = z.looseObject({
+  verdict: VerdictSchema,
+  offers: z.array(OfferSchema),
+  imagesUnread: z.boolean(),
+  createdAt: z.string(),
+});
+
 const TOKEN_RE = /^[A-Za-z0-9_-]{22}$/;
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const TITLES: Record<Lang, { page: string; contacts: string; partner: string; expired: string; expiredBody: string }> =
-  {
-    ja: {
-      page: 'anshin の判定',
-      contacts: '相談先',
-      partner: '提携先からのお知らせ',
-      expired: 'このページは表示できません',
-      expiredBody: '期限が切れたか、データが削除されました。もう一度メッセージを送ってください。',
-    },
-    en: {
-      page: 'anshin result',
-      contacts: 'Where to get help',
-      partner: 'From our partner',
-      expired: 'This page is not available',
-      expiredBody: 'It has expired or the data was deleted. Please send the message again.',
-    },
-  };
 
 function layout(lang: Lang, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
@@ -54,7 +46,8 @@ a{color:#0b57d0}.offer{border:1px solid #ccc;border-radius:8px;padding:1rem;back
 
 export function renderAnswerPage(page: AnswerPage): string {
   const v = page.verdict;
-  const t = TITLES[v.lang];
+  const words = WORDS[v.lang];
+  const t = words.channels;
   const color = LEVEL_COLORS[v.level];
   const contacts = contactsFor(v)
     .map((c) => `<li>${esc(contactLine(c, v.lang))}</li>`)
@@ -65,17 +58,20 @@ export function renderAnswerPage(page: AnswerPage): string {
       return `<section class="offer"><small>${esc(t.partner)}（${esc(o.partner)}）</small><h2>${esc(ot.title)}</h2><p>${esc(ot.text)}</p><a href="${esc(o.url)}" rel="noopener noreferrer">${esc(o.url)}</a></section>`;
     })
     .join('');
-  const note = page.imagesUnread ? `<p>${esc(IMAGE_NOTE[v.lang])}</p>` : '';
+  const note = page.imagesUnread ? `<p>${esc(words.replies.imageNote)}</p>` : '';
   return layout(
     v.lang,
-    t.page,
-    `<header style="background:${color.bg};color:${color.fg}"><h1>${esc(LEVEL_WORDS[v.level][v.lang])}</h1></header>
+    t.answerPage.page,
+    `<header style="background:${color.bg};color:${color.fg}"><h1>${esc(words.answer.levels[v.level].word)}</h1></header>
 ${note}<pre>${esc(renderVerdictText(v, { detail: 'full' }))}</pre>
-<section><h2>${esc(t.contacts)}</h2><ul>${contacts}</ul></section>${offers}`,
+<section><h2>${esc(words.answer.sections.contacts)}</h2><ul>${contacts}</ul></section>${offers}`,
   );
 }
 
-export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds }> = async (app, opts) => {
+export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds; metrics?: Metrics }> = async (
+  app,
+  opts,
+) => {
   app.get<{ Params: { token: string } }>('/a/:token', async (req, reply) => {
     reply
       .header('cache-control', 'no-store')
@@ -84,15 +80,17 @@ export const answerPages: FastifyPluginAsync<{ store: Store; ids: PersonIds }> =
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .type('text/html; charset=utf-8');
     const raw = TOKEN_RE.test(req.params.token) ? await opts.store.get(keys.answerPage(req.params.token)) : null;
-    let page: AnswerPage | null = null;
-    try {
-      page = raw === null ? null : opts.ids.openJson<AnswerPage>(raw);
-    } catch {
-      // Sealed under another key (ID_HASH_KEY changed): as if it had expired.
-    }
-    if (page === null) {
+    // One that cannot be read (sealed under another key, damaged): as if it had expired (reported).
+    const page =
+      raw === null
+        ? undefined
+        : orAbsent(
+            () => readSealedJson(opts.ids, AnswerPageSchema, raw, 'answer page'),
+            unreadableReporter(req.log, opts.metrics),
+          );
+    if (page === undefined) {
       const lang: Lang = /^ja\b/.test(req.headers['accept-language'] ?? 'ja') ? 'ja' : 'en';
-      const t = TITLES[lang];
+      const t = WORDS[lang].channels.answerPage;
       return reply.code(404).send(layout(lang, t.expired, `<h1>${esc(t.expired)}</h1><p>${esc(t.expiredBody)}</p>`));
     }
     return reply.send(renderAnswerPage(page));

@@ -2,11 +2,11 @@
 // Two segments: 2 × 153 GSM-7 characters, or 2 × 67 UTF-16 units when any character needs UCS-2
 // (all Japanese text does). https://www.twilio.com/docs/glossary/what-sms-character-limit
 
-import { followUpText, LEVEL_SUBLINES, LEVEL_WORDS } from '../../conversation/answer-text.ts';
+import { followUpText } from '../../conversation/answer-text.ts';
 import { noticeText } from '../../conversation/notices.ts';
 import type { Reply } from '../../conversation/types.ts';
 import type { Lang, Verdict } from '../../domain.ts';
-import { SCAM_TYPE_LABELS } from '../../judge/compose.ts';
+import { WORDS } from '../../words/book.ts';
 
 const GSM7_SEGMENT_CHARS = 153;
 const UCS2_SEGMENT_UNITS = 67;
@@ -66,17 +66,12 @@ function fitLines(lines: string[], tail: string): string {
 /** What was read from a screenshot, cut short enough to leave room for the steps in two segments. */
 const READ_LINE_MAX_CHARS = 60;
 
-const MORE: Record<Lang, string> = { ja: '詳しく:', en: 'More:' };
-const IMAGE_NOTE_SHORT: Record<Lang, string> = {
-  ja: '※受け取れなかった画像があります',
-  en: 'Some pictures could not be received.',
-};
-
 function verdictLines(v: Verdict, imagesUnread: boolean): string[] {
-  const word = LEVEL_WORDS[v.level][v.lang];
-  const type = v.scamType !== 'none' ? SCAM_TYPE_LABELS[v.scamType][v.lang] : LEVEL_SUBLINES[v.level][v.lang];
+  const words = WORDS[v.lang];
+  const { word, subline } = words.answer.levels[v.level];
+  const type = v.scamType !== 'none' ? words.answer.scamTypes[v.scamType] : subline;
   const head = v.lang === 'ja' ? `【${word}】${type}` : `${word}: ${type}`;
-  const note = imagesUnread ? [IMAGE_NOTE_SHORT[v.lang]] : [];
+  const note = imagesUnread ? [words.channels.twilio.imageNoteShort] : [];
   // With a screenshot, what was read comes first so the person can see it was read right; the evidence follows.
   if (v.readFromImages) {
     const read = (v.reasons[0] ?? '').slice(0, READ_LINE_MAX_CHARS);
@@ -87,7 +82,7 @@ function verdictLines(v: Verdict, imagesUnread: boolean): string[] {
 
 /** The text of one reply; `link` is the full answer page, when this reply has one. */
 export function renderTwilioText(reply: Reply, link: string | null): string {
-  const tail = (lang: Lang) => (link ? `${MORE[lang]} ${link}` : '');
+  const tail = (lang: Lang) => (link ? `${WORDS[lang].channels.twilio.more} ${link}` : '');
   switch (reply.kind) {
     case 'verdict':
       return fitLines(verdictLines(reply.verdict, reply.imagesUnread), tail(reply.verdict.lang));

@@ -62,6 +62,9 @@ export interface SqliteStoreOptions {
   walTruncateIntervalMs?: number;
 }
 
+/** A key's value, unless it has expired (expired rows wait for the sweep). */
+const LIVE_VALUE_SQL = 'SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)';
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
@@ -255,12 +258,13 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** The key's value row, unless it has expired. */
+  #live(key: string, now: number): { value: string } | undefined {
+    return this.#q(LIVE_VALUE_SQL).get(key, now) as { value: string } | undefined;
+  }
+
   async get(key: string): Promise<string | null> {
-    const row = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
-      key,
-      this.#now(),
-    ) as { value: string } | undefined;
-    return row?.value ?? null;
+    return this.#live(key, this.#now())?.value ?? null;
   }
 
   async set(key: string, value: string, ttlMs: number | null): Promise<void> {
@@ -285,10 +289,7 @@ export class SqliteStore implements Store {
   async incr(key: string, windowMs: number): Promise<number> {
     const now = this.#now();
     return this.#tx(() => {
-      const row = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
-        key,
-        now,
-      ) as { value: string } | undefined;
+      const row = this.#live(key, now);
       if (row === undefined) {
         this.#q(
           'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
@@ -344,10 +345,7 @@ export class SqliteStore implements Store {
   ): Promise<{ joined: boolean; position: number; values: string[] }> {
     const now = this.#now();
     return this.#tx(() => {
-      const seen = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
-        marker,
-        now,
-      ) as { value: string } | undefined;
+      const seen = this.#live(marker, now);
       let position = seen === undefined ? 0 : Number(seen.value);
       if (seen === undefined) {
         position = this.#push(key, value, ttlMs, now);
@@ -445,7 +443,7 @@ export class SqliteStore implements Store {
 
   async getMany(keys: string[]): Promise<(string | null)[]> {
     const now = this.#now();
-    const st = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)');
+    const st = this.#q(LIVE_VALUE_SQL);
     return keys.map((k) => (st.get(k, now) as { value: string } | undefined)?.value ?? null);
   }
 
@@ -463,10 +461,7 @@ export class SqliteStore implements Store {
   async lease(key: string, owner: string, ttlMs: number, takeFrom?: string): Promise<boolean> {
     const now = this.#now();
     return this.#tx(() => {
-      const row = this.#q('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').get(
-        key,
-        now,
-      ) as { value: string } | undefined;
+      const row = this.#live(key, now);
       if (row !== undefined && row.value !== owner && (takeFrom === undefined || row.value !== takeFrom)) return false;
       this.#q(
         'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ' +
