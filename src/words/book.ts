@@ -1,4 +1,4 @@
-// The book of words: every sentence a person reads, other than the signals' own, in one place per language
+// The book of words: every sentence a person reads, other than the signals' own (signals.ts), in one place per language
 // (src/words/ja, src/words/en) so an editor can review all of one language together. Each language fills the
 // same shape (types.ts), so the compiler says when a sentence is missing. Strings only: no logic lives here.
 import type { Bilingual, Lang, Level } from '../domain.ts';

@@ -2,8 +2,8 @@
 // signals call signalDetail with their code and, where the sentence names a host, brand or number, its parameters.
 import type { Bilingual } from '../domain.ts';
 import type { SignalCode } from '../signal-codes.ts';
-import { SIGNALS_EN } from './en/signals.ts';
-import { SIGNALS_JA } from './ja/signals.ts';
+import { signals as en } from './en/signals.ts';
+import { signals as ja } from './ja/signals.ts';
 import type { SignalParams, SignalWords } from './signal-params.ts';
 
 /** The parameters a code's sentence takes: none for a fixed sentence. */
@@ -17,5 +17,5 @@ function say(words: SignalWords, code: SignalCode, params: unknown): string {
 /** The sentence for a signal, in Japanese and English. */
 export function signalDetail<K extends SignalCode>(code: K, ...args: SignalArgs<K>): Bilingual {
   const [params] = args;
-  return { ja: say(SIGNALS_JA, code, params), en: say(SIGNALS_EN, code, params) };
+  return { ja: say(ja, code, params), en: say(en, code, params) };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNAL_CODES } from '../../src/signal-codes.ts';
 import { KANA_KANJI_RE } from '../../src/text/script.ts';
-import { SIGNALS_EN } from '../../src/words/en/signals.ts';
-import { SIGNALS_JA } from '../../src/words/ja/signals.ts';
+import { signals as SIGNALS_EN } from '../../src/words/en/signals.ts';
+import { signals as SIGNALS_JA } from '../../src/words/ja/signals.ts';
 import { signalDetail } from '../../src/words/signals.ts';
 
 /** Every parameter any sentence takes, so that each function in the books can be called. */

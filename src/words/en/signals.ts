@@ -19,7 +19,7 @@ const PROBLEMS: Readonly<Record<ProblemCode, string>> = {
   wallet_problem: 'a problem with your wallet',
 };
 
-export const SIGNALS_EN: SignalWords = {
+export const signals: SignalWords = {
   // The wording of the message (evidence/text-rules/).
   urgency: 'It pushes you to act at once ("urgent", "within 24 hours"). Rushing people is a common scam tactic.',
   legal_threat: 'It threatens legal action or seizure. Genuine claims rarely arrive this way without warning.',

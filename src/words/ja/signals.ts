@@ -20,7 +20,7 @@ const PROBLEMS: Readonly<Record<ProblemCode, string>> = {
   wallet_problem: 'ウォレットの問題',
 };
 
-export const SIGNALS_JA: SignalWords = {
+export const signals: SignalWords = {
   // The wording of the message (evidence/text-rules/).
   urgency: '「至急」「本日中」など、急がせる言葉があります。考える時間を与えないのは、詐欺によくある手口です。',
   legal_threat:
