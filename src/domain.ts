@@ -3,6 +3,7 @@
 // Shapes that are stored and read back (a verdict, in the last consultation and in delivery records) have a
 // schema at the end, which the store readers check them against (infra/store/read.ts).
 import { z } from 'zod';
+import type { SignalCode } from './signal-codes.ts';
 
 export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -128,7 +129,7 @@ export interface Indicators {
 // ---- Evidence ---------------------------------------------------------------------------------
 
 export interface Signal {
-  code: string;
+  code: SignalCode;
   /** Contribution to the risk score; strong evidence is ≥ 50. */
   weight: number;
   /** A sentence that stands on its own, in both languages. */

@@ -2,11 +2,12 @@
 // shape (a link, a number, a brand), and the learned score of its riskiest link. Each feature is named, so the
 // model file reads as a table of weights and the answer can cite the signals that carried the score.
 import type { Evidence, Lang } from '../domain.ts';
+import type { SignalCode } from '../signal-codes.ts';
 
 export type Features = Map<string, number>;
 
 /** Signals that speak for a message being genuine: their learned weight may only lower the score. */
-export const PROTECTIVE_SIGNALS: ReadonlySet<string> = new Set([
+export const PROTECTIVE_SIGNALS: ReadonlySet<string> = new Set<SignalCode>([
   'official_links',
   'warning_context',
   'otp_notice',

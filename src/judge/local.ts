@@ -9,6 +9,7 @@ import { LEVEL_RANK } from '../domain.ts';
 import { isLinkOnly } from '../evidence/gather.ts';
 import { defangHost } from '../extract/defang.ts';
 import { MAX_REASONS_PER_ANSWER } from '../limits.ts';
+import type { SignalCode } from '../signal-codes.ts';
 import { WORDS } from '../words/book.ts';
 import { featuresOf, PROTECTIVE_SIGNALS, signalOfFeature } from './features.ts';
 import type { JudgeModel, Segment } from './model.ts';
@@ -32,14 +33,19 @@ export function hasContent(ev: Evidence): boolean {
  * 香美町・兵庫県警 注意喚起 (警察や金融機関の職員がキャッシュカードを預かることは絶対にありません;
  * https://www.town.hyogo-inami.lg.jp/0000001050.html). A narrated or negated warning is not such a request.
  */
-const CERTAIN_SCAM_SHAPES: readonly (readonly string[])[] = [
+const CERTAIN_SCAM_SHAPES: readonly (readonly SignalCode[])[] = [
   ['atm_refund'],
   ['cash_card_handover'],
   ['authority_claim', 'money_to_account'],
 ];
-const WARNING_CODES = new Set(['report_style', 'warning_context']);
+const WARNING_CODES: ReadonlySet<SignalCode> = new Set(['report_style', 'warning_context']);
 /** Signals about the way of paying rather than the story told. */
-const PAYMENT_SIGNALS = new Set(['gift_card_payment', 'crypto_payment', 'money_to_account', 'unpaid_fee']);
+const PAYMENT_SIGNALS: ReadonlySet<SignalCode> = new Set([
+  'gift_card_payment',
+  'crypto_payment',
+  'money_to_account',
+  'unpaid_fee',
+]);
 
 /** The message asks of you something the police state is always fraud (and is not a warning about it). */
 export function isCertainScam(signals: readonly Signal[]): boolean {

@@ -65,7 +65,7 @@ const scamEvidence: Evidence = {
     amounts: [],
     paymentMethods: [],
   },
-  signals: [{ code: 'intel_url', weight: 90, strong: true, detail: { ja: 'x', en: 'x' } }],
+  signals: [{ code: 'intel_hit', weight: 90, strong: true, detail: { ja: 'x', en: 'x' } }],
   intel: [{ kind: 'host', value: 'sagawa-xx.top', source: 'test-feed', listedAt: null, label: null }],
   brands: [],
   articles: [],

@@ -42,7 +42,7 @@ function evidence(text = SCAM_TEXT, over: Partial<Evidence> = {}): Evidence {
     },
     signals: [
       {
-        code: 'intel_url',
+        code: 'intel_hit',
         weight: 90,
         strong: true,
         scamType: 'delivery_sms',
@@ -80,7 +80,7 @@ function localVerdict(over: Partial<Verdict> = {}): Verdict {
     ifAlreadyActed: ['入力したパスワードは、すぐに変えてください。'],
     contacts: [{ label: { ja: '警察相談専用電話', en: 'Police consultation line' }, phone: '#9110' }],
     articles: [],
-    signals: ['intel_url'],
+    signals: ['intel_hit'],
     brands: ['sagawa'],
     judgedBy: 'local',
     timings: { local: 2 },
@@ -370,7 +370,7 @@ describe('untrusted message content in the request', () => {
     const { outside } = delimited(user);
     expect(outside).toContain('sagawa-xx[.]top');
     expect(outside).not.toContain('sagawa-xx.top');
-    expect(outside).toContain('intel_url (weight 90, strong, delivery_sms): The link is on a list of scam sites.');
+    expect(outside).toContain('intel_hit (weight 90, strong, delivery_sms): The link is on a list of scam sites.');
     expect(outside).toContain('Sagawa Express: impersonated via url');
     expect(outside).toContain('level=danger, scamType=delivery_sms');
     expect(outside).toContain('delivery-sms "宅配業者をかたる不在通知" (delivery_sms)');
