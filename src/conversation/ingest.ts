@@ -28,6 +28,7 @@ export interface IngestEvent {
   /** LINE webhookEventId, Twilio MessageSid. */
   eventId: string;
   person: string;
+  /** The language of the event's text, read by the route (its default when there is no text). */
   lang: Lang;
   target: Target;
   action: IngestAction;
@@ -67,7 +68,13 @@ export async function ingest(deps: IngestDeps, ev: IngestEvent): Promise<IngestO
   let data: ChannelJob;
   switch (action.kind) {
     case 'message':
-      data = { ...base, kind: 'turn', parts: action.parts, seq: ev.seq ?? 0 };
+      // The event's language was read from its text by the route: the text part carries it into the burst.
+      data = {
+        ...base,
+        kind: 'turn',
+        parts: action.parts.map((p) => (p.text !== undefined ? { ...p, lang: ev.lang } : p)),
+        seq: ev.seq ?? 0,
+      };
       break;
     case 'command':
       data = { ...base, kind: 'command', command: action.command, quiet: action.quiet };

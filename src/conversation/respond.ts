@@ -40,7 +40,11 @@ export async function respondToTurn(deps: RespondDeps, input: TurnInput): Promis
   const hasImages = input.images.length > 0;
   // Only pictures we could not fetch go unread; pictures we have are read by the consultation itself.
   const imagesUnread = input.imageFailures > 0;
-  const lang = typed.length > 0 ? detectLang(typed) : input.langHint;
+  // One message's language was read where it arrived and is carried on its part; a burst of several messages is a
+  // new text, read once here.
+  const texts = input.parts.filter((p) => (p.text?.trim() ?? '') !== '');
+  const carried = texts.length === 1 ? texts[0]!.lang : undefined;
+  const lang = typed.length === 0 ? input.langHint : (carried ?? detectLang(typed));
 
   if (typed.length === 0 && !hasImages) {
     return { replies: [{ kind: 'notice', notice: imagesUnread ? 'image_failed' : 'ask_for_text', lang }] };

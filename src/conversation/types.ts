@@ -10,6 +10,8 @@ import { type Offer, OfferSchema } from '../offers/offers.ts';
 export interface BurstPart {
   text?: string;
   image?: ImageRef;
+  /** The language of `text`, read once where the message arrived (the channel route), and carried from there. */
+  lang?: Lang;
 }
 
 export type ImageRef = { source: 'line'; messageId: string } | { source: 'twilio'; url: string; contentType: string };
@@ -22,6 +24,7 @@ const ImageRefSchema: z.ZodType<ImageRef> = z.discriminatedUnion('source', [
 export const BurstPartSchema: z.ZodType<BurstPart> = z.looseObject({
   text: z.string().optional(),
   image: ImageRefSchema.optional(),
+  lang: z.enum(LANGS).optional(),
 });
 
 export interface LineTarget {

@@ -40,6 +40,19 @@ describe('ingest', () => {
     await store.close();
   });
 
+  it('carries the language the route read on the text part, so the turn does not read it again', async () => {
+    const { store, queue, deps } = setup();
+    await ingest(deps, { ...lineEvent('01LANG', Date.now()), lang: 'en' });
+    const seen: ChannelJob[] = [];
+    await queue.process(async (job) => {
+      seen.push(job.data);
+    });
+    for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await queue.close();
+    expect(seen[0]).toMatchObject({ kind: 'turn', lang: 'en', parts: [{ text: 'これ詐欺？', lang: 'en' }] });
+    await store.close();
+  });
+
   it('puts the freshest reply token first', async () => {
     const { store, deps } = setup();
     const now = Date.now();

@@ -45,6 +45,27 @@ describe('respondToTurn', () => {
     expect(r.context?.consultId).toBe('c1');
   });
 
+  it('takes a single message’s language from where it arrived, and reads a burst of several as one new text', async () => {
+    const { d, seen } = deps();
+    // The route read this message's language (its part says so): the turn does not read it again.
+    await respondToTurn(
+      d,
+      input({ parts: [{ text: 'Your account is locked: http://bank-check.example/', lang: 'ja' }] }),
+    );
+    expect(seen[0]?.lang).toBe('ja');
+    // Two messages joined are a text nobody has read yet: read here, whatever each part said.
+    await respondToTurn(
+      d,
+      input({
+        parts: [
+          { text: 'Your parcel is waiting: http://parcel.example/', lang: 'en' },
+          { text: '荷物のお知らせです', lang: 'en' },
+        ],
+      }),
+    );
+    expect(seen[1]?.lang).toBe('ja');
+  });
+
   it('answers a follow-up from the context without consulting again', async () => {
     const { d, seen } = deps();
     const ctx = { consultId: 'c0', verdict: verdict('danger'), at: 0 };
