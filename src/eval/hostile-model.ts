@@ -20,6 +20,7 @@ import { JUDGE_FUNCTION_NAME } from '../judge/llm.ts';
 import type { LlmJudgement } from '../judge/llm-schema.ts';
 import { modelClaim } from '../judge/model-text.ts';
 import { FIXTURES_DIR, REPO_ROOT } from './datasets.ts';
+import { toolCallCompletion } from './tool-call.ts';
 
 export const HOSTILE_REASONS_FILE = path.join(REPO_ROOT, 'test/fixtures/hostile-reasons/hostile.jsonl');
 
@@ -58,30 +59,13 @@ export async function startFakeModel(): Promise<FakeModel> {
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      const body = JSON.stringify({
-        id: 'chatcmpl-hostile',
-        object: 'chat.completion',
-        created: Math.floor(Date.now() / 1000),
-        model: 'hostile-fake',
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant',
-              content: null,
-              tool_calls: [
-                {
-                  id: 'call_1',
-                  type: 'function',
-                  function: { name: JUDGE_FUNCTION_NAME, arguments: JSON.stringify(fake.answer) },
-                },
-              ],
-            },
-          },
-        ],
-      });
+      const body = JSON.stringify(
+        toolCallCompletion(JUDGE_FUNCTION_NAME, fake.answer, {
+          model: 'hostile-fake',
+          created: Math.floor(Date.now() / 1000),
+          usage: { prompt_tokens: 1, completion_tokens: 1 },
+        }),
+      );
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     });

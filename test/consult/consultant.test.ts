@@ -7,6 +7,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createConsultant, type LocalConsultant } from '../../src/consult/consultant.ts';
+import { toolCallCompletion } from '../../src/eval/tool-call.ts';
 import { Metrics } from '../../src/infra/metrics.ts';
 import { importList } from '../../src/intel/import.ts';
 import { IntelStore } from '../../src/intel/store.ts';
@@ -18,28 +19,8 @@ const SAGAWA =
 const INJECTED_PHONE = '0120-555-019';
 const INJECTED_HOST = 'sevenbank-support-center.xyz';
 
-function toolCall(args: unknown) {
-  return {
-    id: 'chatcmpl-test',
-    object: 'chat.completion',
-    created: 1,
-    model: 'fake',
-    usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-    choices: [
-      {
-        index: 0,
-        finish_reason: 'tool_calls',
-        message: {
-          role: 'assistant',
-          content: null,
-          tool_calls: [
-            { id: 'c1', type: 'function', function: { name: 'record_judgement', arguments: JSON.stringify(args) } },
-          ],
-        },
-      },
-    ],
-  };
-}
+const toolCall = (args: unknown) =>
+  toolCallCompletion('record_judgement', args, { usage: { prompt_tokens: 100, completion_tokens: 20 } });
 
 /** What a model taken over by an injection answers: calm values, its own number and link in every string. */
 const OBEDIENT = {

@@ -15,6 +15,7 @@ import {
   storeJudgeStats,
   sumJudgeStats,
 } from '../../src/consult/judge-stats.ts';
+import { type TokenUsage, toolCallCompletion } from '../../src/eval/tool-call.ts';
 import { keys } from '../../src/infra/store/keys.ts';
 import { SqliteStore } from '../../src/infra/store/sqlite.ts';
 import { isoWeekOf } from '../../src/stats/week.ts';
@@ -33,26 +34,7 @@ const judgement = {
   advice: [],
   injectionSuspected: false,
 };
-const completion = (usage: { prompt_tokens: number; completion_tokens: number }) => ({
-  id: 'x',
-  object: 'chat.completion',
-  created: 1,
-  model: 'fake',
-  usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
-  choices: [
-    {
-      index: 0,
-      finish_reason: 'tool_calls',
-      message: {
-        role: 'assistant',
-        content: null,
-        tool_calls: [
-          { id: 'c1', type: 'function', function: { name: 'record_judgement', arguments: JSON.stringify(judgement) } },
-        ],
-      },
-    },
-  ],
-});
+const completion = (usage: TokenUsage) => toolCallCompletion('record_judgement', judgement, { usage });
 
 let dataDir: string;
 let store: SqliteStore;

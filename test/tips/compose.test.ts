@@ -4,6 +4,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildAllowedContacts } from '../../src/consult/allowed.ts';
 import type { ScamType } from '../../src/domain.ts';
+import { toolCallCompletion } from '../../src/eval/tool-call.ts';
 import { loadArticles } from '../../src/knowledge/articles.ts';
 import { BrandIndex, loadBrands } from '../../src/knowledge/brands.ts';
 import type { Offer } from '../../src/offers/offers.ts';
@@ -104,25 +105,8 @@ describe('the LLM polish', () => {
       maxRetries: 0,
       allowed,
     });
-  const answer = (text: string) => ({
-    id: 'chatcmpl-test',
-    object: 'chat.completion',
-    created: 1_700_000_000,
-    model: 'test-model-2025',
-    choices: [
-      {
-        index: 0,
-        finish_reason: 'tool_calls',
-        message: {
-          role: 'assistant',
-          content: null,
-          tool_calls: [
-            { id: 'c1', type: 'function', function: { name: 'write_tip', arguments: JSON.stringify({ text }) } },
-          ],
-        },
-      },
-    ],
-  });
+  const answer = (text: string) =>
+    toolCallCompletion('write_tip', { text }, { model: 'test-model-2025', created: 1_700_000_000 });
 
   beforeAll(() => nock.disableNetConnect());
   afterEach(() => {

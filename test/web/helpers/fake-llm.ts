@@ -2,6 +2,7 @@
 // judge's function call by abstaining (level "unknown", so the local level stands and judgedBy is "llm") with
 // a fixed token usage, and fails with HTTP 500 when the prompt holds FAIL_MARKER, so a fallback is counted.
 import http from 'node:http';
+import { toolCallCompletion } from '../../../src/eval/tool-call.ts';
 import { closeLocal, listenLocal } from '../../helpers/local-server.ts';
 
 export const FAKE_USAGE = { prompt_tokens: 900, completion_tokens: 60, total_tokens: 960 };
@@ -44,26 +45,7 @@ export class FakeLlm {
         advice: [],
         injectionSuspected: false,
       };
-      send(200, {
-        id: 'chatcmpl-fake',
-        object: 'chat.completion',
-        created: 1,
-        model: 'fake-judge',
-        usage: FAKE_USAGE,
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant',
-              content: null,
-              tool_calls: [
-                { id: 'c1', type: 'function', function: { name: 'record_judgement', arguments: JSON.stringify(args) } },
-              ],
-            },
-          },
-        ],
-      });
+      send(200, toolCallCompletion('record_judgement', args, { model: 'fake-judge', usage: FAKE_USAGE }));
     });
   }
 }
