@@ -92,6 +92,9 @@ export class ArticleIndex {
   private readonly docs: Record<Lang, Doc[]> = { ja: [], en: [] };
   private readonly df: Record<Lang, Map<string, number>> = { ja: new Map(), en: new Map() };
   private readonly avgLength: Record<Lang, number> = { ja: 1, en: 1 };
+  /** Each article's tags that no other article of its type and language has; none for a type's only article. */
+  private readonly ownTags = new Map<Article, string[]>();
+  private readonly aloneInType = new Set<Article>();
 
   constructor(readonly articles: readonly Article[]) {
     for (const a of articles) {
@@ -115,6 +118,15 @@ export class ArticleIndex {
     for (const lang of ['ja', 'en'] as const) {
       const docs = this.docs[lang];
       this.avgLength[lang] = docs.length ? docs.reduce((s, d) => s + d.length, 0) / docs.length : 1;
+    }
+    for (const a of articles) {
+      const siblings = articles.filter((b) => b !== a && b.lang === a.lang && b.scamType === a.scamType);
+      if (siblings.length === 0) this.aloneInType.add(a);
+      const shared = new Set(siblings.flatMap((b) => b.tags.map(tagKey)));
+      this.ownTags.set(
+        a,
+        a.tags.map(tagKey).filter((t) => t !== '' && !shared.has(t)),
+      );
     }
   }
 
@@ -176,19 +188,9 @@ export class ArticleIndex {
    * ("office" of "tax office") do not choose between them.
    */
   fits(article: Article, text: string, opts: { ofJudgedType?: boolean } = {}): boolean {
-    const siblings = this.ofType(article.scamType, article.lang).filter((a) => a.id !== article.id);
-    if (siblings.length === 0 && opts.ofJudgedType) return true;
-    const shared = new Set(siblings.flatMap((a) => a.tags.map(tagKey)));
+    if (opts.ofJudgedType && this.aloneInType.has(article)) return true;
     const hay = text.normalize('NFKC').toLowerCase();
-    return article.tags.some((t) => !shared.has(tagKey(t)) && containsTag(hay, tagKey(t)));
-  }
-
-  /** The best article of a scam type in a language (for advice when retrieval found nothing close). */
-  firstOfType(scamType: ScamType, lang: Lang): Article | undefined {
-    return (
-      this.docs[lang].find((d) => d.article.scamType === scamType)?.article ??
-      this.docs.ja.find((d) => d.article.scamType === scamType)?.article
-    );
+    return (this.ownTags.get(article) ?? []).some((t) => containsTag(hay, t));
   }
 }
 
@@ -198,7 +200,6 @@ function tagKey(tag: string): string {
 
 /** A Latin tag must stand as whole words ("au" is not in "autumn"); a Japanese one may sit inside a compound. */
 function containsTag(text: string, tag: string): boolean {
-  if (!tag) return false;
   const latinEdges = LATIN_CHAR_RE.test(tag[0]!) && LATIN_CHAR_RE.test(tag[tag.length - 1]!);
   for (let at = text.indexOf(tag); at !== -1; at = text.indexOf(tag, at + 1)) {
     if (!latinEdges) return true;
